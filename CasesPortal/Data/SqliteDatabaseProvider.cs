@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Data;
+
+/// <summary>The embedded default store: one SQLite file in WAL mode.</summary>
+public sealed class SqliteDatabaseProvider : IDatabaseProvider
+{
+    public const string Setting = "ConnectionStrings:Cases";
+    public const string DefaultConnectionString = "Data Source=data/cases.db";
+
+    private readonly string connectionString;
+
+    public SqliteDatabaseProvider(string? configured, string contentRoot)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new ConfigurationProblemException(Setting, $"not a valid SQLite connection string ({ex.Message.TrimEnd('.')}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+            throw new ConfigurationProblemException(Setting, "'Data Source' is missing; give the database file, e.g. 'Data Source=data/cases.db'.");
+
+        // A relative file is taken from the content root, not from whatever folder the portal was started in.
+        if (!IsInMemory(builder.DataSource) && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+
+        connectionString = builder.ToString();
+        Location = builder.DataSource;
+    }
+
+    public string Name => "SQLite";
+
+    public string Location { get; }
+
+    public string ConnectionString => connectionString;
+
+    public void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
+
+    public void PrepareStorage()
+    {
+        if (IsInMemory(Location)) return;
+
+        var folder = Path.GetDirectoryName(Location)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new ConfigurationProblemException(Setting, $"the folder '{folder}' cannot be created or written ({ex.Message.TrimEnd('.')}).");
+        }
+    }
+
+    public async Task TuneAsync(CasesDbContext db, CancellationToken ct)
+    {
+        if (IsInMemory(Location)) return;
+        // WAL lets readers run beside the single writer; it is persistent in the file once set.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    private static bool IsInMemory(string dataSource) =>
+        dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CasesPortal.Features.Common;
+
+/// <summary>The JSON shape of every API error, as Kibana writes it: <c>{"statusCode":400,"error":"Bad Request","message":"..."}</c>.</summary>
+public sealed record ApiError(
+    [property: JsonPropertyName("statusCode")] int StatusCode,
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("reference"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reference = null)
+{
+    public static ApiError For(int status, string message, string? reference = null) =>
+        new(status, ReasonPhrases.GetReasonPhrase(status), message, reference);
+}
+
+public static class ApiResults
+{
+    public static IResult Error(int status, string message) =>
+        TypedResults.Json(ApiError.For(status, message), statusCode: status);
+
+    public static IResult Error(ServiceError error) => Error(error.Status, error.Message);
+
+    public static Task WriteErrorAsync(HttpContext context, int status, string message, string? reference = null)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(ApiError.For(status, message, reference));
+    }
+
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,66 @@
+using CasesPortal.Components;
+using CasesPortal.Data;
+using CasesPortal.Features.Accounts;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using MudBlazor.Services;
+using System.Text.Json;
+
+namespace CasesPortal.Hosting;
+
+/// <summary>Wires the portal: one registration line per feature.</summary>
+public static class PortalHosting
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder AddCasesPortal(this WebApplicationBuilder builder, string[] args)
+    {
+        // appsettings.json sits at the solution root; environment variables and arguments still win over it.
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddExceptionHandler<PortalExceptionHandler>();
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton<DemoSeeder>();
+
+        builder.AddCasesData();
+        builder.AddAccounts();
+        return builder;
+    }
+
+    /// <summary>Migrates the database, creates the first administrator and the demo data. Runs before the portal listens.</summary>
+    public static async Task PrepareCasesPortalAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+        await services.GetRequiredService<AccountBootstrapper>().RunAsync(ct);
+        await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+    }
+
+    public static WebApplication MapCasesPortal(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapAccounts();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+}

@@ -1,0 +1,26 @@
+using CasesPortal.Data;
+using CasesPortal.Hosting;
+using Microsoft.Extensions.Options;
+
+try
+{
+    var arguments = PortalArguments.Normalize(args);
+    var builder = WebApplication.CreateBuilder(arguments);
+    builder.AddCasesPortal(arguments);
+    var app = builder.Build();
+
+    await app.Services.PrepareCasesPortalAsync();
+    app.MapCasesPortal();
+    await app.StartAsync();
+    PortalArguments.PrintBanner(app);
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+catch (Exception ex) when (PortalArguments.DescribeStartupProblem(ex) is { } problem)
+{
+    // A bad setting gets one line that names it, not a stack trace.
+    Console.Error.WriteLine($"CasesPortal could not start: {problem}");
+    return 1;
+}
+
+public partial class Program;
