@@ -1,11 +1,16 @@
 using CasesPortal.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Data;
 
-public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring for log-in cookies and (later) connector secrets, shared by every portal instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

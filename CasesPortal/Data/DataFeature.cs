@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Data;
@@ -7,11 +8,14 @@ public static class DataFeature
 {
     public static WebApplicationBuilder AddCasesData(this WebApplicationBuilder builder)
     {
-        var provider = new SqliteDatabaseProvider(
-            builder.Configuration.GetConnectionString("Cases"), builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton<IDatabaseProvider>(provider);
-        builder.Services.AddDbContextFactory<CasesDbContext>(provider.Configure);
+        // Resolved when first used, so every configuration source (including test hosts) is in place.
+        builder.Services.AddSingleton<IDatabaseProvider>(services => new SqliteDatabaseProvider(
+            services.GetRequiredService<IConfiguration>().GetConnectionString("Cases"),
+            services.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        builder.Services.AddDbContextFactory<CasesDbContext>((services, options) =>
+            services.GetRequiredService<IDatabaseProvider>().Configure(options));
         builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddDataProtection().SetApplicationName("CasesPortal").PersistKeysToDbContext<CasesDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

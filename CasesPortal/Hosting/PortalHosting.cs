@@ -11,16 +11,13 @@ namespace CasesPortal.Hosting;
 /// <summary>Wires the portal: one registration line per feature.</summary>
 public static class PortalHosting
 {
-    public const string DefaultUrl = "http://localhost:5080";
-
     public static WebApplicationBuilder AddCasesPortal(this WebApplicationBuilder builder, string[] args)
     {
         // appsettings.json sits at the solution root; environment variables and arguments still win over it.
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables("ASPNETCORE_");
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

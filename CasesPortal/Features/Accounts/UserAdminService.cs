@@ -14,7 +14,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Summaries(db, db.Users).OrderBy(u => u.Email).ToListAsync(ct);
+        return await Summaries(db, db.Users.OrderBy(u => u.Email)).ToListAsync(ct);
     }
 
     public async Task<UserSummary?> FindAsync(string id, CancellationToken ct = default)

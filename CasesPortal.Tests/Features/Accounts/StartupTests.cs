@@ -1,0 +1,101 @@
+using CasesPortal.Data;
+using CasesPortal.Features.Accounts;
+using CasesPortal.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Tests.Features.Accounts;
+
+[Trait(Layer.Name, Layer.Unit)]
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task A_fresh_database_is_migrated_in_WAL_mode_with_the_roles_and_the_configured_admin()
+    {
+        await using var portal = await PortalServices.StartAsync();
+
+        await using var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToAsyncEnumerable().FirstAsync());
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        var admin = (await portal.Get<UserAdminService>().ListAsync()).Single();
+        Assert.Equal(TestAccounts.AdminEmail, admin.Email);
+        Assert.Equal([Roles.Admin], admin.Roles);
+    }
+
+    [Fact]
+    public async Task Without_bootstrap_settings_the_admin_gets_a_generated_password_printed_once()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            await using var portal = await PortalServices.StartAsync(new() { ["Bootstrap:AdminEmail"] = "", ["Bootstrap:AdminPassword"] = "" });
+
+            var printed = output.ToString();
+            Assert.Contains("Email:    admin@localhost", printed);
+            var password = printed.Split('\n').Single(l => l.Contains("Password:")).Split("Password:")[1].Trim();
+            await using var scope = portal.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync("admin@localhost"))!, password));
+
+            // A later start never changes existing accounts and prints nothing.
+            output.GetStringBuilder().Clear();
+            await portal.Get<AccountBootstrapper>().RunAsync(CancellationToken.None);
+            Assert.DoesNotContain("Password:", output.ToString());
+            Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync("admin@localhost"))!, password));
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+
+    [Theory]
+    [InlineData("Bootstrap:AdminPassword", "short", "Bootstrap:AdminPassword", "at least 12 characters")]
+    [InlineData("Bootstrap:AdminEmail", "not an email", "Bootstrap:AdminEmail", "not a valid email")]
+    [InlineData("ConnectionStrings:Cases", "Data Source=x.db;Nonsense Key=1", "ConnectionStrings:Cases", "not a valid SQLite connection string")]
+    [InlineData("ConnectionStrings:Cases", "Data Source=/etc/hostname/cases.db", "ConnectionStrings:Cases", "cannot be created or written")]
+    public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string key, string value, string setting, string reason)
+    {
+        await using var portal = PortalServices.Build(new() { [key] = value });
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => portal.Services.PrepareCasesPortalAsync());
+
+        var line = PortalArguments.DescribeStartupProblem(failure);
+        Assert.NotNull(line);
+        Assert.Contains($"'{setting}'", line);
+        Assert.Contains(reason, line);
+        Assert.DoesNotContain("\n", line);
+    }
+
+    [Fact]
+    public void A_relative_database_file_is_placed_under_the_content_root_not_the_working_folder()
+    {
+        var provider = new SqliteDatabaseProvider("Data Source=data/cases.db", "/srv/portal");
+
+        Assert.Equal("/srv/portal/data/cases.db", provider.Location);
+        Assert.Equal("/srv/portal/data/cases.db", new SqliteDatabaseProvider(null, "/srv/portal").Location);
+    }
+
+    [Fact]
+    public void The_seed_demo_switch_becomes_the_demo_setting()
+    {
+        Assert.Equal(["--urls", "http://127.0.0.1:9000", "--Demo:Seed=true"],
+            PortalArguments.Normalize(["--urls", "http://127.0.0.1:9000", "--seed-demo"]));
+    }
+
+    [Fact]
+    public async Task Demo_data_adds_a_realistic_team_once()
+    {
+        await using var portal = await PortalServices.StartAsync(new() { ["Demo:Seed"] = "true", ["Demo:Password"] = "demo passphrase 123" });
+
+        var accounts = await portal.Get<UserAdminService>().ListAsync();
+        Assert.Equal(6, accounts.Count);
+        Assert.Contains(accounts, a => a.Roles.Contains(Roles.Lead));
+        Assert.Contains(accounts, a => a.Roles.Contains(Roles.Viewer));
+        await portal.Get<DemoSeeder>().SeedAsync(CancellationToken.None);
+        Assert.Equal(6, (await portal.Get<UserAdminService>().ListAsync()).Count);
+    }
+}
