@@ -1,8 +1,6 @@
-using CasesPortal.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CasesPortal.Tests.Support;
@@ -16,7 +14,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly TempDatabase database = new();
     private readonly Dictionary<string, string?> settings;
 
-    public PortalFactory(bool kestrel = false, Dictionary<string, string?>? settings = null)
+    public PortalFactory() : this(kestrel: false, settings: null) { }
+
+    public static PortalFactory Create(bool kestrel = false, Dictionary<string, string?>? settings = null) => new(kestrel, settings);
+
+    private PortalFactory(bool kestrel, Dictionary<string, string?>? settings)
     {
         this.settings = settings ?? [];
         if (kestrel) UseKestrel(0);
@@ -42,15 +44,6 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpointFilter>());
-    }
-
-    // The same preparation Program.cs runs before the portal listens.
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = builder.Build();
-        host.Services.PrepareCasesPortalAsync().GetAwaiter().GetResult();
-        host.Start();
-        return host;
     }
 
     public HttpClient CreateBrowserlessClient() =>

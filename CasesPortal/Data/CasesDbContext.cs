@@ -1,5 +1,6 @@
 using CasesPortal.Features.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,13 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
             user.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);
             user.Property(u => u.TimeZoneId).HasMaxLength(64);
         });
+        // The roles are part of the schema, so every instance and every test database has them from the first migration.
+        builder.Entity<IdentityRole>().HasData(Features.Accounts.Roles.All.Select(role => new IdentityRole(role)
+        {
+            Id = $"role-{role.ToLowerInvariant()}",
+            NormalizedName = role.ToUpperInvariant(),
+            ConcurrencyStamp = $"role-{role.ToLowerInvariant()}",
+        }));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -13,8 +13,10 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
     {
         if (exception is BadHttpRequestException bad)
         {
-            if (!ApiResults.IsApiRequest(context.Request)) return false;
-            await ApiResults.WriteErrorAsync(context, bad.StatusCode, DescribeBadRequest(bad));
+            if (ApiResults.IsApiRequest(context.Request))
+                await ApiResults.WriteErrorAsync(context, bad.StatusCode, DescribeBadRequest(bad));
+            else
+                await WriteFormRejectedAsync(context, bad.StatusCode);
             return true;
         }
 
@@ -24,6 +26,17 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
         await ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError,
             $"An internal error occurred. Give this reference to your administrator: {reference}", reference);
         return true;
+    }
+
+    // A page form that fails its antiforgery or binding checks: usually an expired page or a double submit.
+    private static Task WriteFormRejectedAsync(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Request refused · CasesPortal</title></head>" +
+            "<body style=\"font-family:sans-serif;max-width:36rem;margin:4rem auto\"><h1>The form could not be accepted</h1>" +
+            "<p>The page was open too long or the form was sent twice. Please go back and try again.</p><p><a href=\"/\">Back to the portal</a></p></body></html>");
     }
 
     private static string DescribeBadRequest(BadHttpRequestException bad) =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CasesPortal.Features.Accounts;
 
-/// <summary>Creates the roles and, on a database without accounts, the first administrator.</summary>
+/// <summary>On a database without accounts, creates the first administrator.</summary>
 public sealed class AccountBootstrapper(
     IServiceScopeFactory scopes,
     IOptions<BootstrapOptions> options,
@@ -15,13 +15,6 @@ public sealed class AccountBootstrapper(
     public async Task RunAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roleManager.RoleExistsAsync(role))
-                await roleManager.CreateAsync(new IdentityRole(role));
-        }
-
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await userManager.Users.AnyAsync(ct)) return;
 

@@ -2,6 +2,8 @@
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace CasesPortal.Data.Migrations
 {
     /// <inheritdoc />
@@ -173,6 +175,17 @@ namespace CasesPortal.Data.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AspNetRoles",
+                columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
+                values: new object[,]
+                {
+                    { "role-admin", "role-admin", "Admin", "ADMIN" },
+                    { "role-analyst", "role-analyst", "Analyst", "ANALYST" },
+                    { "role-lead", "role-lead", "Lead", "LEAD" },
+                    { "role-viewer", "role-viewer", "Viewer", "VIEWER" }
                 });
 
             migrationBuilder.CreateIndex(

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CasesPortal.Data.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261128132931_InitialSchema")]
+    [Migration("20261128133402_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -146,6 +146,36 @@ namespace CasesPortal.Data.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-admin",
+                            ConcurrencyStamp = "role-admin",
+                            Name = "Admin",
+                            NormalizedName = "ADMIN"
+                        },
+                        new
+                        {
+                            Id = "role-lead",
+                            ConcurrencyStamp = "role-lead",
+                            Name = "Lead",
+                            NormalizedName = "LEAD"
+                        },
+                        new
+                        {
+                            Id = "role-analyst",
+                            ConcurrencyStamp = "role-analyst",
+                            Name = "Analyst",
+                            NormalizedName = "ANALYST"
+                        },
+                        new
+                        {
+                            Id = "role-viewer",
+                            ConcurrencyStamp = "role-viewer",
+                            Name = "Viewer",
+                            NormalizedName = "VIEWER"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
