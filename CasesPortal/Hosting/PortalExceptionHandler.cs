@@ -11,9 +11,12 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // The middleware has already pointed the request at /error; the caller's path decides JSON or page.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+        var isApi = ApiResults.IsApiPath(path);
         if (exception is BadHttpRequestException bad)
         {
-            if (ApiResults.IsApiRequest(context.Request))
+            if (isApi)
                 await ApiResults.WriteErrorAsync(context, bad.StatusCode, DescribeBadRequest(bad));
             else
                 await WriteFormRejectedAsync(context, bad.StatusCode);
@@ -21,8 +24,8 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
         }
 
         var reference = context.TraceIdentifier;
-        logger.LogError(exception, "Unhandled error, reference {ReferenceId}, {Method} {Path}", reference, context.Request.Method, context.Request.Path);
-        if (!ApiResults.IsApiRequest(context.Request)) return false;
+        logger.LogError(exception, "Unhandled error, reference {ReferenceId}, {Method} {Path}", reference, context.Request.Method, path);
+        if (!isApi) return false;
         await ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError,
             $"An internal error occurred. Give this reference to your administrator: {reference}", reference);
         return true;

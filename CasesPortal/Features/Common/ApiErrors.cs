@@ -27,6 +27,5 @@ public static class ApiResults
         return context.Response.WriteAsJsonAsync(ApiError.For(status, message, reference));
     }
 
-    public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 }
