@@ -19,6 +19,10 @@ public static class PortalHosting
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
 
+        // Serve MudBlazor's and the framework's assets when running from the build output in any environment
+        // (a published app carries them in wwwroot, where this is a no-op).
+        builder.WebHost.UseStaticWebAssets();
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

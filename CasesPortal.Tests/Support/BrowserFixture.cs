@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Playwright;
+
+namespace CasesPortal.Tests.Support;
+
+/// <summary>
+/// The real portal on a loopback port and the machine's Chromium driven by Playwright (no browser download).
+/// Chromium is found at <c>CHROMIUM_PATH</c> or <c>/usr/bin/chromium</c>; when it is missing the browser tests are
+/// skipped with instructions, unless <c>CASESPORTAL_REQUIRE_BROWSER=1</c> makes that a failure.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+
+    private IPlaywright? playwright;
+
+    public PortalFactory Portal { get; } = PortalFactory.Create(kestrel: true);
+    public IBrowser? Browser { get; private set; }
+    public string BaseUrl { get; private set; } = "";
+    public string? MissingBrowserReason { get; private set; }
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            MissingBrowserReason = $"Chromium not found at {ChromiumPath}. Install it with 'apt-get install -y chromium' or set CHROMIUM_PATH.";
+            if (Environment.GetEnvironmentVariable("CASESPORTAL_REQUIRE_BROWSER") == "1")
+                throw new InvalidOperationException($"{MissingBrowserReason} (CASESPORTAL_REQUIRE_BROWSER=1 requires the browser tests to run.)");
+            return;
+        }
+
+        Portal.StartServer();
+        BaseUrl = Portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page on the portal.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        Skip.If(Browser is null, MissingBrowserReason);
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1366, Height = 860 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+}
+
+/// <summary>Steps analysts take in every browser test.</summary>
+public static class BrowserSteps
+{
+    public static async Task LogInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.FillAsync("[id='Input.Email']", email);
+        await page.FillAsync("[id='Input.Password']", password);
+        await page.ClickAsync("#login-submit");
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Prerendered pages ignore clicks until the circuit is connected; the layout marks that moment.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Saves a screenshot when <c>CASESPORTAL_SCREENSHOTS</c> names a folder, for looking at the screens by eye.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("CASESPORTAL_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+}
