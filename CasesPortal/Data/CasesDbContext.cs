@@ -1,4 +1,6 @@
 using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Accounts.ApiKeys;
+using CasesPortal.Features.Cases.Model;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -11,6 +13,13 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
 {
     /// <summary>The key ring for log-in cookies and (later) connector secrets, shared by every portal instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseTag> CaseTags => Set<CaseTag>();
+    public DbSet<CaseAssignee> CaseAssignees => Set<CaseAssignee>();
+    public DbSet<CaseComment> CaseComments => Set<CaseComment>();
+    public DbSet<CaseUserAction> CaseUserActions => Set<CaseUserAction>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,6 +36,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
             NormalizedName = role.ToUpperInvariant(),
             ConcurrencyStamp = $"role-{role.ToLowerInvariant()}",
         }));
+        builder.ApplyConfigurationsFromAssembly(typeof(CasesDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,0 +1,95 @@
+using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Accounts.ApiKeys;
+using CasesPortal.Features.Cases.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CasesPortal.Data;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> c)
+    {
+        c.HasKey(x => x.Id);
+        c.Property(x => x.Id).HasMaxLength(36);
+        c.HasIndex(x => x.Number).IsUnique();
+        c.Property(x => x.Title).HasMaxLength(Case.TitleMaxLength);
+        c.Property(x => x.Description).HasMaxLength(Case.DescriptionMaxLength);
+        c.Property(x => x.Category).HasMaxLength(Case.CategoryMaxLength);
+        c.Property(x => x.Owner).HasMaxLength(64);
+        c.Property(x => x.CloseReasonNote).HasMaxLength(Case.CloseNoteMaxLength);
+        c.Property(x => x.Version).IsConcurrencyToken();
+        c.HasMany(x => x.Tags).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
+        c.HasMany(x => x.Assignees).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        c.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        // The list's common shapes: live cases by status and by recency.
+        c.HasIndex(x => new { x.DeletedAt, x.Status, x.CreatedAt });
+        c.HasIndex(x => new { x.DeletedAt, x.UpdatedAt });
+        c.HasIndex(x => x.Category);
+        c.HasIndex(x => x.CreatedById);
+    }
+}
+
+internal sealed class CaseTagConfiguration : IEntityTypeConfiguration<CaseTag>
+{
+    public void Configure(EntityTypeBuilder<CaseTag> t)
+    {
+        t.HasKey(x => new { x.CaseId, x.NormalizedTag });
+        t.Property(x => x.Tag).HasMaxLength(Case.TagMaxLength);
+        t.Property(x => x.NormalizedTag).HasMaxLength(Case.TagMaxLength);
+        t.HasIndex(x => x.NormalizedTag);
+    }
+}
+
+internal sealed class CaseAssigneeConfiguration : IEntityTypeConfiguration<CaseAssignee>
+{
+    public void Configure(EntityTypeBuilder<CaseAssignee> a)
+    {
+        a.HasKey(x => new { x.CaseId, x.UserId });
+        a.HasIndex(x => x.UserId);
+        a.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseCommentConfiguration : IEntityTypeConfiguration<CaseComment>
+{
+    public void Configure(EntityTypeBuilder<CaseComment> c)
+    {
+        c.HasKey(x => x.Id);
+        c.Property(x => x.Id).HasMaxLength(36);
+        c.Property(x => x.Body).HasMaxLength(CaseComment.BodyMaxLength);
+        c.Property(x => x.Owner).HasMaxLength(64);
+        c.Property(x => x.Version).IsConcurrencyToken();
+        c.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        c.HasIndex(x => new { x.CaseId, x.CreatedAt });
+    }
+}
+
+internal sealed class CaseUserActionConfiguration : IEntityTypeConfiguration<CaseUserAction>
+{
+    public void Configure(EntityTypeBuilder<CaseUserAction> u)
+    {
+        u.HasKey(x => x.Sequence);
+        u.Property(x => x.Sequence).ValueGeneratedOnAdd();
+        u.Property(x => x.Id).HasMaxLength(36);
+        u.HasIndex(x => x.Id).IsUnique();
+        u.Property(x => x.Type).HasMaxLength(32);
+        u.Property(x => x.Action).HasMaxLength(16);
+        u.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        u.HasIndex(x => new { x.CaseId, x.Sequence });
+        u.HasIndex(x => new { x.Type, x.CreatedAt });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> k)
+    {
+        k.HasKey(x => x.Id);
+        k.Property(x => x.Id).HasMaxLength(32);
+        k.Property(x => x.Name).HasMaxLength(ApiKey.NameMaxLength);
+        k.Property(x => x.SecretHash).HasMaxLength(64);
+        k.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        k.HasIndex(x => x.UserId);
+    }
+}
