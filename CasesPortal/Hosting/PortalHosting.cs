@@ -1,6 +1,7 @@
 using CasesPortal.Components;
 using CasesPortal.Data;
 using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Cases;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using MudBlazor.Services;
@@ -34,6 +35,7 @@ public static class PortalHosting
 
         builder.AddCasesData();
         builder.AddAccounts();
+        builder.AddCases();
         return builder;
     }
 

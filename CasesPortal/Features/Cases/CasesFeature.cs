@@ -1,0 +1,18 @@
+using CasesPortal.Features.Cases.Services;
+
+namespace CasesPortal.Features.Cases;
+
+/// <summary>Cases: the list, the case page, comments, history, the Trash and the Kibana-compatible API.</summary>
+public static class CasesFeature
+{
+    public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CaseEvents>();
+        builder.Services.AddSingleton<CaseQueries>();
+        builder.Services.AddSingleton<CaseService>();
+        builder.Services.AddSingleton<CommentService>();
+        builder.Services.AddSingleton<ActivityQueries>();
+        builder.Services.AddHostedService<TrashPurger>();
+        return builder;
+    }
+}
