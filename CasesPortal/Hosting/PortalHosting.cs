@@ -56,6 +56,7 @@ public static class PortalHosting
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccounts();
+        app.MapCases();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

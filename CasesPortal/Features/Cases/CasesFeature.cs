@@ -1,3 +1,4 @@
+using CasesPortal.Features.Cases.Api;
 using CasesPortal.Features.Cases.Services;
 
 namespace CasesPortal.Features.Cases;
@@ -15,4 +16,6 @@ public static class CasesFeature
         builder.Services.AddHostedService<TrashPurger>();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder endpoints) => endpoints.MapCasesApi();
 }

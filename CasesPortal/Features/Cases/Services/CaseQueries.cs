@@ -68,6 +68,17 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
             .Select(u => new PersonRef(u.Id, u.Email!, u.DisplayName)).ToListAsync(ct);
     }
 
+    /// <summary>Maps account keys as API clients send them (account id or email) to account ids; unknown keys stay as given.</summary>
+    public async Task<List<string>> ResolveAccountsAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
+    {
+        if (keys.Count == 0) return [];
+        var normalized = keys.Select(k => k.Trim().ToUpperInvariant()).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Users.Where(u => keys.Contains(u.Id) || normalized.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
+        return keys.Select(k => found.FirstOrDefault(u => u.Id == k || u.NormalizedEmail == k.Trim().ToUpperInvariant())?.Id ?? k).ToList();
+    }
+
     /// <summary>Cases closed as duplicates of this one, for the link shown on both.</summary>
     public async Task<IReadOnlyList<CaseLink>> DuplicatesOfAsync(string caseId, CancellationToken ct = default)
     {
