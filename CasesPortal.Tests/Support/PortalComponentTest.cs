@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.Rendering;
 using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Accounts.Profile;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -26,6 +27,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(Portal.Get<UserAdminService>());
         Services.AddSingleton(Portal.Get<ProfileService>());
+        Services.AddSingleton(Portal.Get<ApiKeyService>());
         Services.AddScoped<UserPreferencesState>();
         var auth = AddAuthorization();
         auth.SetAuthorized(TestAccounts.AdminEmail);

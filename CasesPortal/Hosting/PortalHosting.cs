@@ -2,6 +2,7 @@ using CasesPortal.Components;
 using CasesPortal.Data;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
+using CasesPortal.Features.Common;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using MudBlazor.Services;
@@ -51,6 +52,8 @@ public static class PortalHosting
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Inside the page handler: API callers get the JSON error body for a bare status code, which the page handler then leaves alone.
+        app.UseWhen(context => ApiResults.IsApiPath(context.Request.Path), api => api.UseStatusCodePages(ApiResults.WriteStatusCodeAsync));
         app.UseAntiforgery();
 
         app.MapStaticAssets();

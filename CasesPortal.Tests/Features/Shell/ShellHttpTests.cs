@@ -77,6 +77,23 @@ public sealed class ShellHttpTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Unknown_api_addresses_and_methods_answer_json_errors_not_pages()
+    {
+        var client = factory.CreateBrowserlessClient();
+
+        var missing = await client.GetAsync("/api/no/such/endpoint");
+        var wrongMethod = await client.PutAsync("/api/users", JsonContent.Create(new { }));
+
+        foreach (var (response, status, message) in new[] { (missing, 404, "No API endpoint at GET /api/no/such/endpoint"), (wrongMethod, 405, "PUT is not allowed on /api/users") })
+        {
+            Assert.Equal(status, (int)response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(status, body.GetProperty("statusCode").GetInt32());
+            Assert.Contains(message, body.GetProperty("message").GetString());
+        }
+    }
+
+    [Fact]
     public async Task The_shell_lists_administration_only_for_admins()
     {
         await HttpForms.CreateAccountAsync(factory, "viewer@soc.example", "Viewer");

@@ -2,26 +2,41 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace CasesPortal.Features.Accounts;
 
-/// <summary>Authorization policies checked on the server for pages and API endpoints.</summary>
+/// <summary>
+/// Authorization policies checked on the server for pages and API endpoints. Every API policy authenticates with the
+/// <see cref="ApiAuthentication.SchemeName"/> scheme only (HTTP Basic or an API key, never the log-in cookie), and
+/// grants exactly what the same roles may do in the UI.
+/// </summary>
 public static class AccountPolicies
 {
-    /// <summary>API endpoints an Admin calls with HTTP Basic.</summary>
-    public const string ApiAdmin = "api:admin";
+    /// <summary>Any signed-in account, whatever its roles: managing one's own API keys.</summary>
+    public const string ApiAny = "api:any";
+
+    /// <summary>Reading cases and everything attached to them.</summary>
     public const string ApiRead = "api:read";
+
+    /// <summary>Creating and changing cases, comments and attachments.</summary>
     public const string ApiWrite = "api:write";
+
+    /// <summary>Deleting cases and comments.</summary>
     public const string ApiDelete = "api:delete";
+
+    /// <summary>Account administration.</summary>
+    public const string ApiAdmin = "api:admin";
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(ApiAdmin, policy => policy
-            .AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireRole(Roles.Admin));
-        options.AddPolicy(ApiRead, policy => policy.AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
-            .RequireRole(Roles.Admin, Roles.Lead, Roles.Analyst, Roles.Viewer));
-        options.AddPolicy(ApiWrite, policy => policy.AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
-            .RequireRole(Roles.Admin, Roles.Lead, Roles.Analyst));
-        options.AddPolicy(ApiDelete, policy => policy.AddAuthenticationSchemes(BasicAuthenticationHandler.SchemeName)
-            .RequireRole(Roles.Admin, Roles.Lead));
+        AddApiPolicy(options, ApiAny);
+        AddApiPolicy(options, ApiRead, Roles.Admin, Roles.Lead, Roles.Analyst, Roles.Viewer);
+        AddApiPolicy(options, ApiWrite, Roles.Admin, Roles.Lead, Roles.Analyst);
+        AddApiPolicy(options, ApiDelete, Roles.Admin, Roles.Lead);
+        AddApiPolicy(options, ApiAdmin, Roles.Admin);
     }
+
+    private static void AddApiPolicy(AuthorizationOptions options, string name, params string[] roles) =>
+        options.AddPolicy(name, policy =>
+        {
+            policy.AddAuthenticationSchemes(ApiAuthentication.SchemeName).RequireAuthenticatedUser();
+            if (roles.Length > 0) policy.RequireRole(roles);
+        });
 }

@@ -1,4 +1,5 @@
 using CasesPortal.Data;
+using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Accounts.Profile;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CasesPortal.Features.Accounts;
 
-/// <summary>Analyst accounts: Identity on the portal's store, log-in cookie for pages, HTTP Basic for the API.</summary>
+/// <summary>Analyst accounts: Identity on the portal's store, log-in cookie for pages, HTTP Basic or API keys for the API.</summary>
 public static class AccountsFeature
 {
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -21,7 +22,7 @@ public static class AccountsFeature
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
+            .AddApiAuthentication()
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(cookie =>
@@ -49,6 +50,8 @@ public static class AccountsFeature
         services.AddSingleton<AccountBootstrapper>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<BasicLoginCache>();
         services.AddScoped<UserPreferencesState>();
         return builder;
     }
@@ -62,6 +65,7 @@ public static class AccountsFeature
         }).AllowAnonymous();
 
         endpoints.MapUsersApi();
+        endpoints.MapApiKeysApi();
         return endpoints;
     }
 }

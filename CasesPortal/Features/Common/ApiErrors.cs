@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CasesPortal.Features.Common;
@@ -28,4 +29,18 @@ public static class ApiResults
     }
 
     public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The JSON body for a bare status code on an API path: an unknown address, a wrong method or content type.</summary>
+    public static Task WriteStatusCodeAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        return WriteErrorAsync(http, status, status switch
+        {
+            StatusCodes.Status404NotFound => $"No API endpoint at {http.Request.Method} {http.Request.Path}.",
+            StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON, with 'Content-Type: application/json'.",
+            _ => ReasonPhrases.GetReasonPhrase(status),
+        });
+    }
 }
