@@ -51,7 +51,11 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration confi
             await users.AddToRoleAsync(user, role);
         }
 
+        var ids = await users.Users.Where(u => u.Email!.EndsWith(DemoDomain)).Select(u => u.Id).ToListAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(ids, now, ct);
+
         Console.WriteLine();
+        Console.WriteLine(" Demo data created: 50 cases with comments and history.");
         Console.WriteLine($" Demo accounts created (password for all: {password}):");
         foreach (var (name, local, role, _) in Team) Console.WriteLine($"   {role,-8} {name,-14} {local}@{DemoDomain}");
         Console.WriteLine();

@@ -33,6 +33,7 @@ public static class PortalHosting
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<DemoCases>();
 
         builder.AddCasesData();
         builder.AddAccounts();

@@ -97,5 +97,11 @@ public sealed class StartupTests
         Assert.Contains(accounts, a => a.Roles.Contains(Roles.Viewer));
         await portal.Get<DemoSeeder>().SeedAsync(CancellationToken.None);
         Assert.Equal(6, (await portal.Get<UserAdminService>().ListAsync()).Count);
+
+        var cases = await portal.Get<CasesPortal.Features.Cases.Services.CaseQueries>().FindAsync(new() { PerPage = 100 });
+        Assert.Equal(50, cases.Total);
+        Assert.True(cases.CountOpen > 0 && cases.CountInProgress > 0 && cases.CountClosed > 0);
+        Assert.True(cases.Cases.Sum(c => c.CommentCount) > 30);
+        Assert.True(cases.Cases.Select(c => c.Tags.Count).Sum() > 50);
     }
 }
