@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.Rendering;
 using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Accounts.Profile;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +29,8 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<UserAdminService>());
         Services.AddSingleton(Portal.Get<ProfileService>());
         Services.AddSingleton(Portal.Get<ApiKeyService>());
+        foreach (var service in new[] { typeof(CaseQueries), typeof(CaseService), typeof(CommentService), typeof(ActivityQueries), typeof(CaseEvents) })
+            Services.AddSingleton(service, Portal.Services.GetRequiredService(service));
         Services.AddScoped<UserPreferencesState>();
         var auth = AddAuthorization();
         auth.SetAuthorized(TestAccounts.AdminEmail);

@@ -5,6 +5,10 @@ namespace CasesPortal.Features.Cases.Services;
 /// <summary>Field limits and normalisation of case input; each message names the field and the limit.</summary>
 public static class CaseRules
 {
+    /// <summary>A rule's message as a form shows it: starting with a capital ("Title is required.").</summary>
+    public static Func<string?, string?> ForForm(Func<string?, string?> rule) =>
+        value => rule(value) is { Length: > 0 } message ? char.ToUpperInvariant(message[0]) + message[1..] : null;
+
     public static string? ValidateTitle(string? title)
     {
         if (string.IsNullOrWhiteSpace(title)) return "title is required.";
