@@ -32,6 +32,7 @@ public static class PortalHosting
         builder.Services.AddProblemDetails();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddApiDocumentation();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<DemoCases>();
 
@@ -58,6 +59,7 @@ public static class PortalHosting
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapApiDocumentation();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccounts();
         app.MapCases();

@@ -105,4 +105,20 @@ public sealed class ShellHttpTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain("nav-admin-users", viewerHome);
         Assert.Contains("Read only", viewerHome);
     }
+
+    [Fact]
+    public async Task The_api_is_described_by_an_openapi_document_with_a_browsable_page()
+    {
+        var client = factory.CreateBrowserlessClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/cases/_find", paths);
+        Assert.Contains("/api/cases/{id}/comments", paths);
+        Assert.Contains("/api/users", paths);
+        Assert.DoesNotContain(paths, p => p.StartsWith("/account", StringComparison.Ordinal));
+        var page = await client.GetAsync("/api-docs/index.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("swagger", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }
