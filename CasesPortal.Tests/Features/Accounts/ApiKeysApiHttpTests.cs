@@ -58,7 +58,7 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
         var created = await CreateKeyAsync(BasicClient("key-viewer@soc.example", TestAccounts.AnalystPassword), new { name = "read only" });
         var client = KeyClient(created.GetProperty("encoded").GetString()!);
 
-        await AssertErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Forbidden, "roles do not allow");
+        await ApiAssert.ErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Forbidden, "roles do not allow");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(KeysUrl)).StatusCode);
     }
 
@@ -68,9 +68,9 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
         var unknown = Convert.ToBase64String(Encoding.UTF8.GetBytes("AAAAAAAAAAAAAAAAAAAA:not-the-secret"));
 
         var refused = await KeyClient(unknown).GetAsync("/api/users");
-        await AssertErrorAsync(refused, HttpStatusCode.Unauthorized, "The API key is not valid");
+        await ApiAssert.ErrorAsync(refused, HttpStatusCode.Unauthorized, "The API key is not valid");
         Assert.Equal("ApiKey", refused.Headers.WwwAuthenticate.Single().Scheme);
-        await AssertErrorAsync(await KeyClient("%%%").GetAsync("/api/users"), HttpStatusCode.Unauthorized, "not a valid API key");
+        await ApiAssert.ErrorAsync(await KeyClient("%%%").GetAsync("/api/users"), HttpStatusCode.Unauthorized, "not a valid API key");
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
         var browser = await HttpForms.LoggedInClientAsync(factory, TestAccounts.AdminEmail, TestAccounts.AdminPassword);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
 
-        await AssertErrorAsync(await browser.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "Authentication required");
-        await AssertErrorAsync(await browser.PostAsJsonAsync(KeysUrl, new { name = "from another site" }), HttpStatusCode.Unauthorized, "Authentication required");
+        await ApiAssert.ErrorAsync(await browser.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "Authentication required");
+        await ApiAssert.ErrorAsync(await browser.PostAsJsonAsync(KeysUrl, new { name = "from another site" }), HttpStatusCode.Unauthorized, "Authentication required");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
         Assert.Equal(1, body.GetProperty("error_count").GetInt32());
         Assert.Contains("no-such-key", body.GetProperty("error_details")[0].GetProperty("reason").GetString());
 
-        await AssertErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "revoked");
+        await ApiAssert.ErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "revoked");
         var again = await (await RevokeAsync(basic, new { ids = new[] { id } })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([id], again.GetProperty("previously_invalidated_api_keys").EnumerateArray().Select(e => e.GetString()));
         var listed = (await basic.GetFromJsonAsync<JsonElement>(KeysUrl)).GetProperty("api_keys").EnumerateArray().Single(k => k.GetProperty("id").GetString() == id);
@@ -128,17 +128,17 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
     {
         var client = BasicClient();
 
-        await AssertErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { expiration = "30d" }), HttpStatusCode.BadRequest, "'name' is required (1 to 100 characters)");
-        await AssertErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = new string('n', 101) }), HttpStatusCode.BadRequest, "'name' must be at most 100 characters");
-        await AssertErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = "k", expiration = "1y" }), HttpStatusCode.BadRequest, "'expiration' must be a duration such as 30d");
-        await AssertErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = "k", expiration = "800d" }), HttpStatusCode.BadRequest, "at most 730d (2 years)");
-        await AssertErrorAsync(await client.PostAsync(KeysUrl, new StringContent("{not json", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "not valid JSON");
-        await AssertErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = 5 }), HttpStatusCode.BadRequest, "not valid JSON");
-        await AssertErrorAsync(await client.PostAsync(KeysUrl, null), HttpStatusCode.BadRequest, "'name' is required");
-        await AssertErrorAsync(await client.PostAsync(KeysUrl, new StringContent("name=k", Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType, "Content-Type: application/json");
-        await AssertErrorAsync(await RevokeAsync(client, new { }), HttpStatusCode.BadRequest, "'ids' is required");
-        await AssertErrorAsync(await client.DeleteAsync(KeysUrl), HttpStatusCode.BadRequest, "'ids' is required");
-        await AssertErrorAsync(await RevokeAsync(client, new { ids = Enumerable.Range(0, 101).Select(i => $"k{i}") }), HttpStatusCode.BadRequest, "at most 100");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { expiration = "30d" }), HttpStatusCode.BadRequest, "'name' is required (1 to 100 characters)");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = new string('n', 101) }), HttpStatusCode.BadRequest, "'name' must be at most 100 characters");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = "k", expiration = "1y" }), HttpStatusCode.BadRequest, "'expiration' must be a duration such as 30d");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = "k", expiration = "800d" }), HttpStatusCode.BadRequest, "at most 730d (2 years)");
+        await ApiAssert.ErrorAsync(await client.PostAsync(KeysUrl, new StringContent("{not json", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "not valid JSON");
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync(KeysUrl, new { name = 5 }), HttpStatusCode.BadRequest, "not valid JSON");
+        await ApiAssert.ErrorAsync(await client.PostAsync(KeysUrl, null), HttpStatusCode.BadRequest, "'name' is required");
+        await ApiAssert.ErrorAsync(await client.PostAsync(KeysUrl, new StringContent("name=k", Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType, "Content-Type: application/json");
+        await ApiAssert.ErrorAsync(await RevokeAsync(client, new { }), HttpStatusCode.BadRequest, "'ids' is required");
+        await ApiAssert.ErrorAsync(await client.DeleteAsync(KeysUrl), HttpStatusCode.BadRequest, "'ids' is required");
+        await ApiAssert.ErrorAsync(await RevokeAsync(client, new { ids = Enumerable.Range(0, 101).Select(i => $"k{i}") }), HttpStatusCode.BadRequest, "at most 100");
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
 
         await factory.Services.GetRequiredService<UserAdminService>().UpdateAsync(id, new UserChanges(Disabled: true), "someone-else");
 
-        await AssertErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "This account is disabled");
+        await ApiAssert.ErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "This account is disabled");
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
 
         for (var i = 0; i < 5; i++) await BasicClient("cached-locked@soc.example", "wrong").GetAsync("/api/users");
 
-        await AssertErrorAsync(await right.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "locked");
+        await ApiAssert.ErrorAsync(await right.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "locked");
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
 
         await factory.Services.GetRequiredService<UserAdminService>().ResetPasswordAsync(id, "a completely new passphrase");
 
-        await AssertErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "Invalid email or password");
+        await ApiAssert.ErrorAsync(await client.GetAsync("/api/users"), HttpStatusCode.Unauthorized, "Invalid email or password");
     }
 
     private HttpClient BasicClient(string email = TestAccounts.AdminEmail, string password = TestAccounts.AdminPassword)
@@ -213,14 +213,4 @@ public sealed class ApiKeysApiHttpTests : IClassFixture<PortalFactory>
 
     private static Task<HttpResponseMessage> RevokeAsync(HttpClient client, object body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, KeysUrl) { Content = JsonContent.Create(body) });
-
-    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string message)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, body.GetProperty("statusCode").GetInt32());
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("error").GetString()));
-        Assert.Contains(message, body.GetProperty("message").GetString());
-    }
 }

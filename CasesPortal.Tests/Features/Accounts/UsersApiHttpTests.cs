@@ -24,7 +24,7 @@ public sealed class UsersApiHttpTests : IClassFixture<PortalFactory>
     {
         var response = await factory.CreateBrowserlessClient().GetAsync("/api/users");
 
-        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Authentication required");
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "Authentication required");
         Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
     }
 
@@ -33,8 +33,8 @@ public sealed class UsersApiHttpTests : IClassFixture<PortalFactory>
     {
         await HttpForms.CreateAccountAsync(factory, "api-analyst@soc.example", "Analyst");
 
-        await AssertErrorAsync(await Client(TestAccounts.AdminEmail, "wrong").GetAsync("/api/users"), HttpStatusCode.Unauthorized, "Invalid email or password");
-        await AssertErrorAsync(await Client("api-analyst@soc.example", TestAccounts.AnalystPassword).GetAsync("/api/users"), HttpStatusCode.Forbidden, "roles do not allow");
+        await ApiAssert.ErrorAsync(await Client(TestAccounts.AdminEmail, "wrong").GetAsync("/api/users"), HttpStatusCode.Unauthorized, "Invalid email or password");
+        await ApiAssert.ErrorAsync(await Client("api-analyst@soc.example", TestAccounts.AnalystPassword).GetAsync("/api/users"), HttpStatusCode.Forbidden, "roles do not allow");
     }
 
     [Fact]
@@ -69,15 +69,15 @@ public sealed class UsersApiHttpTests : IClassFixture<PortalFactory>
         var client = Client();
         var before = (await client.GetFromJsonAsync<JsonElement>("/api/users")).GetProperty("total").GetInt32();
 
-        await AssertErrorAsync(await client.PostAsJsonAsync("/api/users", new { email = "x@soc.example", display_name = "X", roles = new[] { "Root" } }),
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/users", new { email = "x@soc.example", display_name = "X", roles = new[] { "Root" } }),
             HttpStatusCode.BadRequest, "Unknown role 'Root'");
-        await AssertErrorAsync(await client.PostAsJsonAsync("/api/users", new { email = "x@soc.example", display_name = "X", roles = new[] { "Analyst" }, password = "short" }),
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/users", new { email = "x@soc.example", display_name = "X", roles = new[] { "Analyst" }, password = "short" }),
             HttpStatusCode.BadRequest, "at least 12 characters");
-        await AssertErrorAsync(await client.PostAsJsonAsync("/api/users", new { email = TestAccounts.AdminEmail, display_name = "X", roles = new[] { "Analyst" } }),
+        await ApiAssert.ErrorAsync(await client.PostAsJsonAsync("/api/users", new { email = TestAccounts.AdminEmail, display_name = "X", roles = new[] { "Analyst" } }),
             HttpStatusCode.Conflict, "already exists");
-        await AssertErrorAsync(await client.PostAsync("/api/users", new StringContent("{not json", Encoding.UTF8, "application/json")),
+        await ApiAssert.ErrorAsync(await client.PostAsync("/api/users", new StringContent("{not json", Encoding.UTF8, "application/json")),
             HttpStatusCode.BadRequest, "not valid JSON");
-        await AssertErrorAsync(await client.PatchAsJsonAsync("/api/users/nope", new { disabled = true }), HttpStatusCode.NotFound, "No account with id 'nope'");
+        await ApiAssert.ErrorAsync(await client.PatchAsJsonAsync("/api/users/nope", new { disabled = true }), HttpStatusCode.NotFound, "No account with id 'nope'");
 
         Assert.Equal(before, (await client.GetFromJsonAsync<JsonElement>("/api/users")).GetProperty("total").GetInt32());
     }
@@ -92,7 +92,7 @@ public sealed class UsersApiHttpTests : IClassFixture<PortalFactory>
 
         var response = await client.PatchAsJsonAsync($"/api/users/{admins[0].GetProperty("id").GetString()}", new { roles = new[] { "Viewer" } });
 
-        await AssertErrorAsync(response, HttpStatusCode.Conflict, "last enabled Admin");
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.Conflict, "last enabled Admin");
     }
 
     [Fact]
@@ -103,16 +103,6 @@ public sealed class UsersApiHttpTests : IClassFixture<PortalFactory>
 
         var response = await Client("api-locked@soc.example", TestAccounts.AnalystPassword).GetAsync("/api/users");
 
-        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "locked");
-    }
-
-    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string message)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, body.GetProperty("statusCode").GetInt32());
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("error").GetString()));
-        Assert.Contains(message, body.GetProperty("message").GetString());
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.Unauthorized, "locked");
     }
 }

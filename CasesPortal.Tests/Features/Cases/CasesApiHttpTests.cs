@@ -71,24 +71,24 @@ public sealed class CasesApiHttpTests : IClassFixture<PortalFactory>, IAsyncLife
     public async Task Credentials_and_roles_are_checked()
     {
         var anonymous = factory.CreateBrowserlessClient();
-        await AssertErrorAsync(await anonymous.GetAsync("/api/cases/_find"), HttpStatusCode.Unauthorized, "Authentication required");
-        await AssertErrorAsync(await viewer.PostAsync("/api/cases", Json("""{"title":"x"}""")), HttpStatusCode.Forbidden, "roles");
+        await ApiAssert.ErrorAsync(await anonymous.GetAsync("/api/cases/_find"), HttpStatusCode.Unauthorized, "Authentication required");
+        await ApiAssert.ErrorAsync(await viewer.PostAsync("/api/cases", Json("""{"title":"x"}""")), HttpStatusCode.Forbidden, "roles");
         var created = await CreateCaseAsync();
-        await AssertErrorAsync(await analyst.DeleteAsync($"/api/cases?ids=[\"{created.GetProperty("id").GetString()}\"]"), HttpStatusCode.Forbidden, "roles");
+        await ApiAssert.ErrorAsync(await analyst.DeleteAsync($"/api/cases?ids=[\"{created.GetProperty("id").GetString()}\"]"), HttpStatusCode.Forbidden, "roles");
     }
 
     [Fact]
     public async Task Bad_input_is_400_naming_the_field()
     {
-        await AssertErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"description":"no title"}""")), HttpStatusCode.BadRequest, "title is required");
-        await AssertErrorAsync(await analyst.PostAsync("/api/cases", Json($$"""{"title":"{{new string('x', 161)}}"}""")), HttpStatusCode.BadRequest, "title must be at most 160");
-        await AssertErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"title":"t","severity":"urgent"}""")), HttpStatusCode.BadRequest, "severity must be one of low, medium, high, critical");
-        await AssertErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"title":"t","tags":"notalist"}""")), HttpStatusCode.BadRequest, "tags must be an array of strings");
-        await AssertErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"title":"t","assignees":[{"uid":"ghost"}]}""")), HttpStatusCode.BadRequest, "'ghost' is not an enabled account");
-        await AssertErrorAsync(await analyst.PostAsync("/api/cases", Json("{broken")), HttpStatusCode.BadRequest, "not valid JSON");
-        await AssertErrorAsync(await analyst.GetAsync("/api/cases/_find?perPage=101"), HttpStatusCode.BadRequest, "perPage must be a whole number from 1 to 100");
-        await AssertErrorAsync(await analyst.GetAsync("/api/cases/_find?sortField=color"), HttpStatusCode.BadRequest, "sortField must be one of");
-        await AssertErrorAsync(await analyst.GetAsync("/api/cases/nope"), HttpStatusCode.NotFound, "Case nope not found");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"description":"no title"}""")), HttpStatusCode.BadRequest, "title is required");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync("/api/cases", Json($$"""{"title":"{{new string('x', 161)}}"}""")), HttpStatusCode.BadRequest, "title must be at most 160");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"title":"t","severity":"urgent"}""")), HttpStatusCode.BadRequest, "severity must be one of low, medium, high, critical");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"title":"t","tags":"notalist"}""")), HttpStatusCode.BadRequest, "tags must be an array of strings");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync("/api/cases", Json("""{"title":"t","assignees":[{"uid":"ghost"}]}""")), HttpStatusCode.BadRequest, "'ghost' is not an enabled account");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync("/api/cases", Json("{broken")), HttpStatusCode.BadRequest, "not valid JSON");
+        await ApiAssert.ErrorAsync(await analyst.GetAsync("/api/cases/_find?perPage=101"), HttpStatusCode.BadRequest, "perPage must be a whole number from 1 to 100");
+        await ApiAssert.ErrorAsync(await analyst.GetAsync("/api/cases/_find?sortField=color"), HttpStatusCode.BadRequest, "sortField must be one of");
+        await ApiAssert.ErrorAsync(await analyst.GetAsync("/api/cases/nope"), HttpStatusCode.NotFound, "Case nope not found");
     }
 
     [Fact]
@@ -108,12 +108,12 @@ public sealed class CasesApiHttpTests : IClassFixture<PortalFactory>, IAsyncLife
         Assert.True(closed.GetProperty("duration").GetInt64() >= 0);
 
         var stale = await analyst.PatchAsync("/api/cases", Json($$"""{"cases":[{"id":"{{Id(b)}}","version":"{{Version(b)}}","title":"B2"},{"id":"{{Id(a)}}","version":"{{Version(a)}}","title":"A2"}]}"""));
-        await AssertErrorAsync(stale, HttpStatusCode.Conflict, $"These cases {Id(a)} has been updated. Please refresh before saving additional updates.");
+        await ApiAssert.ErrorAsync(stale, HttpStatusCode.Conflict, $"These cases {Id(a)} has been updated. Please refresh before saving additional updates.");
         Assert.Equal("B", (await analyst.GetFromJsonAsync<JsonElement>($"/api/cases/{Id(b)}")).GetProperty("title").GetString());
 
         var same = await analyst.PatchAsync("/api/cases", Json($$"""{"cases":[{"id":"{{Id(b)}}","version":"{{Version(b)}}","title":"B"}]}"""));
-        await AssertErrorAsync(same, HttpStatusCode.NotAcceptable, "identical");
-        await AssertErrorAsync(await analyst.PatchAsync("/api/cases", Json("""{"cases":[{"id":"nope","version":"WzEsMV0=","title":"x"}]}""")), HttpStatusCode.NotFound, "not found");
+        await ApiAssert.ErrorAsync(same, HttpStatusCode.NotAcceptable, "identical");
+        await ApiAssert.ErrorAsync(await analyst.PatchAsync("/api/cases", Json("""{"cases":[{"id":"nope","version":"WzEsMV0=","title":"x"}]}""")), HttpStatusCode.NotFound, "not found");
     }
 
     [Fact]
@@ -149,27 +149,27 @@ public sealed class CasesApiHttpTests : IClassFixture<PortalFactory>, IAsyncLife
         Assert.Equal(1, withComment.GetProperty("totalComment").GetInt32());
         var comment = withComment.GetProperty("comments")[0];
         var commentId = comment.GetProperty("id").GetString();
-        await AssertErrorAsync(await analyst.PostAsync($"/api/cases/{id}/comments", Json("""{"type":"alert","alertId":"x"}""")), HttpStatusCode.BadRequest, "type 'alert' is not supported");
-        await AssertErrorAsync(await viewer.PostAsync($"/api/cases/{id}/comments", Json("""{"type":"user","comment":"hi"}""")), HttpStatusCode.Forbidden, "roles");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync($"/api/cases/{id}/comments", Json("""{"type":"alert","alertId":"x"}""")), HttpStatusCode.BadRequest, "type 'alert' is not supported");
+        await ApiAssert.ErrorAsync(await viewer.PostAsync($"/api/cases/{id}/comments", Json("""{"type":"user","comment":"hi"}""")), HttpStatusCode.Forbidden, "roles");
 
         var patched = await analyst.PatchAsync($"/api/cases/{id}/comments", Json($$"""{"id":"{{commentId}}","version":"{{comment.GetProperty("version").GetString()}}","type":"user","comment":"Isolated the host at 10:02.","owner":"securitySolution"}"""));
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        await AssertErrorAsync(await analyst.PatchAsync($"/api/cases/{id}/comments", Json($$"""{"id":"{{commentId}}","version":"{{comment.GetProperty("version").GetString()}}","type":"user","comment":"stale"}""")), HttpStatusCode.Conflict, "has been updated");
+        await ApiAssert.ErrorAsync(await analyst.PatchAsync($"/api/cases/{id}/comments", Json($$"""{"id":"{{commentId}}","version":"{{comment.GetProperty("version").GetString()}}","type":"user","comment":"stale"}""")), HttpStatusCode.Conflict, "has been updated");
 
         Assert.Equal("Isolated the host at 10:02.", (await viewer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/comments/{commentId}")).GetProperty("comment").GetString());
         var find = await viewer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/comments/_find?perPage=5&sortOrder=desc");
         Assert.Equal(1, find.GetProperty("total").GetInt32());
 
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/cases/{id}/comments/{commentId}")).StatusCode);
-        await AssertErrorAsync(await viewer.GetAsync($"/api/cases/{id}/comments/{commentId}"), HttpStatusCode.NotFound, "not found");
-        await AssertErrorAsync(await analyst.DeleteAsync($"/api/cases/{id}/comments"), HttpStatusCode.Forbidden, "roles");
+        await ApiAssert.ErrorAsync(await viewer.GetAsync($"/api/cases/{id}/comments/{commentId}"), HttpStatusCode.NotFound, "not found");
+        await ApiAssert.ErrorAsync(await analyst.DeleteAsync($"/api/cases/{id}/comments"), HttpStatusCode.Forbidden, "roles");
         Assert.Equal(HttpStatusCode.NoContent, (await lead.DeleteAsync($"/api/cases/{id}/comments")).StatusCode);
 
         var actions = await viewer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/user_actions/_find?types=[\"user\"]&sortOrder=asc");
         Assert.Equal(["create", "update", "delete"], actions.GetProperty("userActions").EnumerateArray().Select(a => a.GetProperty("action").GetString()));
         var all = await viewer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/user_actions/_find");
         Assert.Equal("create_case", all.GetProperty("userActions")[0].GetProperty("type").GetString());
-        await AssertErrorAsync(await viewer.GetAsync($"/api/cases/{id}/user_actions/_find?types=bogus"), HttpStatusCode.BadRequest, "types must be among");
+        await ApiAssert.ErrorAsync(await viewer.GetAsync($"/api/cases/{id}/user_actions/_find?types=bogus"), HttpStatusCode.BadRequest, "types must be among");
     }
 
     [Fact]
@@ -178,10 +178,10 @@ public sealed class CasesApiHttpTests : IClassFixture<PortalFactory>, IAsyncLife
         var item = await CreateCaseAsync();
         var id = item.GetProperty("id").GetString();
 
-        await AssertErrorAsync(await lead.DeleteAsync("/api/cases?ids=notjson["), HttpStatusCode.NotFound, "not found");
+        await ApiAssert.ErrorAsync(await lead.DeleteAsync("/api/cases?ids=notjson["), HttpStatusCode.NotFound, "not found");
         Assert.Equal(HttpStatusCode.NoContent, (await lead.DeleteAsync($"/api/cases?ids=[\"{id}\"]")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/api/cases/{id}")).StatusCode);
-        await AssertErrorAsync(await lead.DeleteAsync($"/api/cases?ids=[\"{id}\"]"), HttpStatusCode.NotFound, "not found");
+        await ApiAssert.ErrorAsync(await lead.DeleteAsync($"/api/cases?ids=[\"{id}\"]"), HttpStatusCode.NotFound, "not found");
     }
 
     [Fact]
@@ -190,13 +190,5 @@ public sealed class CasesApiHttpTests : IClassFixture<PortalFactory>, IAsyncLife
         var browser = await HttpForms.LoggedInClientAsync(factory, TestAccounts.AdminEmail, TestAccounts.AdminPassword);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.PostAsync("/api/cases", Json("""{"title":"forged"}"""))).StatusCode);
-    }
-
-    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string message)
-    {
-        Assert.Equal(status, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, body.GetProperty("statusCode").GetInt32());
-        Assert.Contains(message, body.GetProperty("message").GetString());
     }
 }
