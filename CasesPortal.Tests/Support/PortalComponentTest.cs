@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.Rendering;
+using Bunit.TestDoubles;
 using CasesPortal.Features.Accounts;
-using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Accounts.Profile;
+using CasesPortal.Features.Cases.Detail;
+using CasesPortal.Features.Cases.Services;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using MudBlazor.Services;
@@ -12,11 +14,14 @@ using MudBlazor.Services;
 namespace CasesPortal.Tests.Support;
 
 /// <summary>
-/// bUnit with MudBlazor and the portal's real services on a real SQLite file, signed in as the test administrator.
-/// Pages render inside the popover and dialog providers, as in the app's layout.
+/// bUnit with MudBlazor and the portal's real services on a real SQLite file, signed in as the test administrator
+/// unless a test signs in as someone else (<see cref="SignInAs"/>). Pages render inside the popover and dialog
+/// providers, as in the app's layout.
 /// </summary>
 public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
+    private BunitAuthorizationContext auth = default!;
+
     protected PortalServices Portal { get; private set; } = default!;
     protected string AdminId { get; private set; } = "";
 
@@ -29,17 +34,29 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<UserAdminService>());
         Services.AddSingleton(Portal.Get<ProfileService>());
         Services.AddSingleton(Portal.Get<ApiKeyService>());
-        foreach (var service in new[] { typeof(CaseQueries), typeof(CaseService), typeof(CommentService), typeof(ActivityQueries), typeof(CaseEvents) })
-            Services.AddSingleton(service, Portal.Services.GetRequiredService(service));
         Services.AddScoped<UserPreferencesState>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized(TestAccounts.AdminEmail);
-        auth.SetRoles(Roles.Admin);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, AdminId));
+        // The services keep the portal's fake clock; the components keep the system clock that AddMudServices
+        // registers, because MudBlazor's own timers (form validation) would never fire on a fake one.
+        Services.AddSingleton(Portal.Get<CaseEvents>());
+        Services.AddSingleton(Portal.Get<CaseQueries>());
+        Services.AddSingleton(Portal.Get<CaseService>());
+        Services.AddSingleton(Portal.Get<CommentService>());
+        Services.AddSingleton(Portal.Get<ActivityQueries>());
+        Services.AddSingleton(Portal.Get<ActivityFeed>());
+        auth = AddAuthorization();
+        SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }
 
-    /// <summary>Renders the component after the providers MudBlazor needs for menus, selects and dialogs.</summary>
-    protected IRenderedComponent<ContainerFragment> RenderWithProviders<T>() where T : IComponent =>
+    /// <summary>Signs the rendered components in as another account; call it before rendering.</summary>
+    protected void SignInAs(string userId, string email, params string[] roles)
+    {
+        auth.SetAuthorized(email);
+        auth.SetRoles(roles);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    /// <summary>Renders the component, with the given parameters, after the providers MudBlazor needs for menus, selects and dialogs.</summary>
+    protected IRenderedComponent<ContainerFragment> RenderWithProviders<T>(params (string Name, object? Value)[] parameters) where T : IComponent =>
         Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
@@ -49,6 +66,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
             builder.OpenComponent<MudSnackbarProvider>(2);
             builder.CloseComponent();
             builder.OpenComponent<T>(3);
+            foreach (var (name, value) in parameters) builder.AddComponentParameter(4, name, value);
             builder.CloseComponent();
         });
 

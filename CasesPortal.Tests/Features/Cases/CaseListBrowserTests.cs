@@ -68,7 +68,7 @@ public sealed class CaseListBrowserTests(BrowserFixture browser) : IClassFixture
         await page.ClickAsync(".mud-popover-open .mud-menu-item:has-text('Closed')");
         await page.ClickAsync("#close-reason-false_positive");
         await BrowserSteps.ScreenshotAsync(page, "13-bulk-close");
-        await page.ClickAsync("#close-confirm");
+        await page.ClickAsync("#close-submit");
         await page.Locator(".mud-snackbar", new() { HasText = "3 cases closed." }).WaitForAsync();
         foreach (var text in await page.Locator("#cases-table tbody tr").AllInnerTextsAsync()) Assert.Contains("Closed", text);
 

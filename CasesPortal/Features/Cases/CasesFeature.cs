@@ -1,4 +1,5 @@
 using CasesPortal.Features.Cases.Api;
+using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Services;
 
 namespace CasesPortal.Features.Cases;
@@ -13,6 +14,7 @@ public static class CasesFeature
         builder.Services.AddSingleton<CaseService>();
         builder.Services.AddSingleton<CommentService>();
         builder.Services.AddSingleton<ActivityQueries>();
+        builder.Services.AddSingleton<ActivityFeed>();
         builder.Services.AddHostedService<TrashPurger>();
         return builder;
     }

@@ -68,6 +68,22 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
             .Select(u => new PersonRef(u.Id, u.Email!, u.DisplayName)).ToListAsync(ct);
     }
 
+    /// <summary>How the given accounts are shown (disabled ones included), for history lines that name people by id.</summary>
+    public async Task<IReadOnlyDictionary<string, PersonRef>> PeopleAsync(IEnumerable<string> ids, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PeopleDirectory.LoadAsync(db, ids, ct);
+    }
+
+    /// <summary>Number and title of the given cases, those in the Trash included, for history lines that point to other cases.</summary>
+    public async Task<IReadOnlyDictionary<string, CaseLink>> LinksAsync(IEnumerable<string> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0) return new Dictionary<string, CaseLink>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Cases.Where(c => wanted.Contains(c.Id)).Select(c => new CaseLink(c.Id, c.Number, c.Title)).ToDictionaryAsync(c => c.Id, ct);
+    }
+
     /// <summary>Maps account keys as API clients send them (account id or email) to account ids; unknown keys stay as given.</summary>
     public async Task<List<string>> ResolveAccountsAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
     {

@@ -113,8 +113,7 @@ public sealed class CommentService(IDbContextFactory<CasesDbContext> dbFactory, 
             .ToDictionary(c => c.Id);
     }
 
-    private static bool MayChange(CaseActor actor, CaseComment comment) =>
-        actor.CanDelete || (actor.CanWrite && comment.CreatedById == actor.UserId);
+    private static bool MayChange(CaseActor actor, CaseComment comment) => actor.MayChangeComment(comment.CreatedById);
 
     private static Task TouchCaseAsync(CasesDbContext db, string caseId, string userId, DateTimeOffset now, int delta, CancellationToken ct) =>
         db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(set => set

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Services;
+
+namespace CasesPortal.Features.Cases.Detail;
+
+/// <summary>
+/// One history line in words: who, what they did, and optionally the case it points to and a note
+/// ("Ana Diaz marked it a duplicate of #12").
+/// </summary>
+public sealed record ActivitySentence(string Actor, string Text, CaseLink? Link = null, string? Note = null)
+{
+    public override string ToString() => Link is null ? $"{Actor} {Text}" : $"{Actor} {Text} #{Link.Number}";
+}
+
+/// <summary>The people and cases history lines name by id, looked up once per page of history.</summary>
+public sealed record ActivityNames(IReadOnlyDictionary<string, PersonRef> People, IReadOnlyDictionary<string, CaseLink> Cases)
+{
+    public static readonly ActivityNames None = new(new Dictionary<string, PersonRef>(), new Dictionary<string, CaseLink>());
+
+    public string Person(string id) => People.TryGetValue(id, out var person) ? person.DisplayName : "a former account";
+
+    public CaseLink Case(string id) => Cases.TryGetValue(id, out var link) ? link : new CaseLink(id, 0, "a deleted case");
+}
+
+/// <summary>
+/// Turns Kibana-style history payloads (see CaseChangeApplier, CaseService and CommentService for their shapes)
+/// into sentences, and tells which people and cases they mention so their names can be loaded first.
+/// </summary>
+public static class ActivitySentences
+{
+    public static ActivitySentence Describe(UserActionView action, ActivityNames names)
+    {
+        var actor = action.CreatedBy.DisplayName;
+        var payload = Parse(action.Payload);
+        ActivitySentence Say(string text, CaseLink? link = null, string? note = null) => new(actor, text, link, note);
+
+        return (action.Type, action.Action) switch
+        {
+            (CaseActions.CreateCase, _) => Say("created the case"),
+            (CaseActions.Title, _) => Say($"changed the title from “{OldString(action)}” to “{String(payload, "title")}”"),
+            (CaseActions.Description, _) => Say(string.IsNullOrEmpty(String(payload, "description")) ? "cleared the description" : "edited the description"),
+            (CaseActions.Status, _) => Say(Status(OldString(action), String(payload, "status"))),
+            (CaseActions.Severity, _) => (OldString(action), String(payload, "severity")) switch
+            {
+                ({ Length: > 0 } from, { Length: > 0 } to) => Say($"changed severity from {from} to {to}"),
+                (_, { Length: > 0 } to) => Say($"set severity to {to}"),
+                _ => Say("changed severity"),
+            },
+            (CaseActions.Tags, CaseActions.Delete) => Say(Listed("removed", "tag", Strings(payload, "tags"))),
+            (CaseActions.Tags, _) => Say(Listed("added", "tag", Strings(payload, "tags"))),
+            (CaseActions.Assignees, CaseActions.Delete) => Say($"unassigned {People(action, payload, names)}"),
+            (CaseActions.Assignees, _) => Say($"assigned {People(action, payload, names)}"),
+            (CaseActions.Category, _) => String(payload, "category") is { Length: > 0 } category
+                ? Say($"set the category to {category}")
+                : Say("removed the category"),
+            (CaseActions.Settings, _) => Say($"turned alert sync {(SyncAlerts(payload) ? "on" : "off")}"),
+            (CaseActions.CloseReason, _) => CloseReason(payload, names, Say),
+            (CaseActions.Comment, CaseActions.Delete) => Say("deleted a comment"),
+            (CaseActions.Comment, CaseActions.Update) => Say("edited a comment"),
+            (CaseActions.Comment, _) => Say("commented"),
+            (CaseActions.DeleteCase, CaseActions.Delete) => Say("moved the case to the Trash"),
+            (CaseActions.DeleteCase, _) => Say("restored the case from the Trash"),
+            _ => Say($"changed {action.Type.Replace('_', ' ')}"),
+        };
+    }
+
+    /// <summary>Account ids the lines name besides their authors (assignees), to resolve before describing.</summary>
+    public static IEnumerable<string> MentionedPeople(IEnumerable<UserActionView> actions) =>
+        actions.Where(a => a.Type is CaseActions.Assignees).SelectMany(a => AssigneeIds(Parse(a.Payload))).Distinct();
+
+    /// <summary>Case ids the lines point to (the case a duplicate duplicates).</summary>
+    public static IEnumerable<string> MentionedCases(IEnumerable<UserActionView> actions) =>
+        actions.Where(a => a.Type == CaseActions.CloseReason).Select(a => String(Parse(a.Payload), "duplicate_of"))
+            .OfType<string>().Where(id => id.Length > 0).Distinct();
+
+    private static string Status(string? from, string? to)
+    {
+        if (to == CaseNames.Of(CaseStatus.Closed)) return "closed the case";
+        var reopened = from == CaseNames.Of(CaseStatus.Closed);
+        return (reopened, to) switch
+        {
+            (true, "in-progress") => "reopened the case as in progress",
+            (true, _) => "reopened the case",
+            (false, "in-progress") => "marked the case as in progress",
+            _ => "marked the case as open",
+        };
+    }
+
+    private static ActivitySentence CloseReason(JsonElement payload, ActivityNames names, Func<string, CaseLink?, string?, ActivitySentence> say)
+    {
+        var note = String(payload, "close_reason_note");
+        if (!CaseNames.TryParseCloseReason(String(payload, "close_reason"), out var reason)) return say("closed the case", null, note);
+        if (reason == Model.CloseReason.Duplicate && String(payload, "duplicate_of") is { Length: > 0 } target)
+            return say("marked it a duplicate of", names.Case(target), note);
+        return say($"closed the case as {CaseNames.Label(reason).ToLowerInvariant()}", null, note);
+    }
+
+    private static string People(UserActionView action, JsonElement payload, ActivityNames names) =>
+        Join(AssigneeIds(payload).Select(id => id == action.CreatedBy.UserId ? "themselves" : names.Person(id)).ToList());
+
+    private static string Listed(string verb, string noun, IReadOnlyList<string> items) =>
+        $"{verb} {noun}{(items.Count == 1 ? "" : "s")} {string.Join(", ", items)}";
+
+    private static string Join(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "nobody",
+        1 => items[0],
+        _ => $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}",
+    };
+
+    private static bool SyncAlerts(JsonElement payload) =>
+        Property(payload, "settings") is { } settings && Property(settings, "syncAlerts")?.ValueKind == JsonValueKind.True;
+
+    private static IEnumerable<string> AssigneeIds(JsonElement payload) =>
+        Property(payload, "assignees") is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(a => Property(a, "uid") is { ValueKind: JsonValueKind.String } uid ? uid.GetString() : null)
+                .OfType<string>().ToList()
+            : [];
+
+    private static IReadOnlyList<string> Strings(JsonElement payload, string name) =>
+        Property(payload, name) is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : [];
+
+    private static string? String(JsonElement payload, string name) =>
+        Property(payload, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+
+    private static string? OldString(UserActionView action) =>
+        action.OldValue is not null && Parse(action.OldValue) is { ValueKind: JsonValueKind.String } old ? old.GetString() : null;
+
+    // History written by other tools may hold something other than JSON; such a line still reads as a sentence.
+    private static JsonElement Parse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}
