@@ -17,7 +17,7 @@ public static class CasesFeature
         builder.Services.AddSingleton<ActivityQueries>();
         builder.Services.AddSingleton<ActivityFeed>();
         builder.Services.AddHostedService<TrashPurger>();
-        builder.Services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FilesOptions>().Configure<IConfiguration>(FilesOptions.Read).ValidateOnStart();
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<CaseFileService>();
         return builder;

@@ -52,3 +52,29 @@ public sealed class FileNamesTests
         Assert.Equal("100 MiB", FilesOptions.Describe(100 * FilesOptions.MiB));
     }
 }
+
+[Trait(Layer.Name, Layer.Unit)]
+public sealed class FilesOptionsTests
+{
+    [Theory]
+    [InlineData("Files:MaxBytes", "lots")]
+    [InlineData("Files:MaxBytes", "0")]
+    [InlineData("Files:MaxImageBytes", "-5")]
+    public async Task A_bad_limit_names_the_setting_in_one_line(string key, string value)
+    {
+        await using var portal = PortalServices.Build(new() { [key] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(() => portal.Get<Microsoft.Extensions.Options.IOptions<FilesOptions>>().Value);
+
+        var line = CasesPortal.Hosting.PortalArguments.DescribeStartupProblem(failure);
+        Assert.Equal($"Configuration problem in '{key}': '{value}' is not a positive whole number of bytes (e.g. 104857600 for 100 MiB).", line);
+    }
+
+    [Fact]
+    public async Task The_limits_default_to_100_and_10_mib()
+    {
+        await using var portal = PortalServices.Build([]);
+        var options = portal.Get<Microsoft.Extensions.Options.IOptions<FilesOptions>>().Value;
+        Assert.Equal((100 * FilesOptions.MiB, 10 * FilesOptions.MiB), (options.MaxBytes, options.MaxImageBytes));
+    }
+}
