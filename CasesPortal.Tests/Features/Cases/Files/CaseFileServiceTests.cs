@@ -166,3 +166,33 @@ internal static class MaliciousZipReader
         return output.ToArray();
     }
 }
+
+[Trait(Layer.Name, Layer.Unit)]
+public sealed class CaseFileContentPurgeTests
+{
+    [Fact]
+    public async Task Purging_a_case_from_the_trash_deletes_content_no_other_case_uses()
+    {
+        await using var portal = await PortalServices.StartAsync();
+        var team = await CaseTeam.CreateAsync(portal);
+        var cases = portal.Get<CaseService>();
+        var files = portal.Get<CaseFileService>();
+        var doomed = (await cases.CreateAsync(team.Analyst, new NewCase("Doomed", "", []))).Value!.Id;
+        var kept = (await cases.CreateAsync(team.Analyst, new NewCase("Kept", "", []))).Value!.Id;
+        async Task<CaseFileView> Attach(string caseId, string text) =>
+            (await files.AttachAsync(team.Analyst, caseId, [(await files.StageAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "f.txt", null)).Value!])).Value![0];
+        var only = await Attach(doomed, "only in the doomed case");
+        var shared = await Attach(doomed, "in both cases");
+        await Attach(kept, "in both cases");
+
+        Assert.True((await cases.DeleteAsync(team.Lead, [doomed])).Succeeded);
+        portal.Clock.Advance(CaseService.TrashRetention + TimeSpan.FromDays(1));
+        Assert.Equal(1, await cases.PurgeTrashAsync());
+        Assert.Equal(1, await files.DeleteUnreferencedContentAsync());
+
+        var store = portal.Get<FileStore>();
+        Assert.False(File.Exists(store.PathOf(only.Sha256)));
+        Assert.True(File.Exists(store.PathOf(shared.Sha256)));
+        Assert.Equal(0, await files.DeleteUnreferencedContentAsync());
+    }
+}

@@ -162,6 +162,20 @@ public sealed class CaseFileService(IDbContextFactory<CasesDbContext> dbFactory,
         return ServiceResult<CaseFileView>.Ok((await ProjectAsync(db, db.CaseFiles.Where(f => f.Id == fileId), ct))[0]);
     }
 
+    /// <summary>
+    /// Deletes content no file row points to any more (the files of purged cases). Runs inside a write transaction, so
+    /// no upload is between saving its row and moving its content into place meanwhile.
+    /// </summary>
+    public async Task<int> DeleteUnreferencedContentAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var used = (await db.CaseFiles.Select(f => f.Sha256).Distinct().ToListAsync(ct)).ToHashSet();
+        var deleted = store.DeleteAllExcept(used);
+        await tx.CommitAsync(ct);
+        return deleted;
+    }
+
     public ServiceError TooLargeError(string fileName, long limit) => new(StatusCodes.Status413PayloadTooLarge,
         $"{fileName} is larger than the {FilesOptions.Describe(limit)} allowed for {(limit < Limits.MaxBytes ? "images" : "files")}.");
 

@@ -97,6 +97,22 @@ public sealed class FileStore(IDatabaseProvider database)
         }
     }
 
+    /// <summary>Deletes stored content whose hash is not in <paramref name="keep"/>; returns how many were deleted.</summary>
+    public int DeleteAllExcept(IReadOnlySet<string> keep)
+    {
+        if (!Directory.Exists(Root)) return 0;
+        var deleted = 0;
+        foreach (var folder in Directory.EnumerateDirectories(Root).Where(d => Path.GetFileName(d).Length == 2))
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                var name = Path.GetFileName(file);
+                if (name.Length != 64 || !name.All(char.IsAsciiHexDigitLower) || keep.Contains(name)) continue;
+                File.Delete(file);
+                deleted++;
+            }
+        return deleted;
+    }
+
     public Stream OpenRead(string sha256) =>
         new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
 }
