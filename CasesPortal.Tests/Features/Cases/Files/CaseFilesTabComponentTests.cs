@@ -68,4 +68,23 @@ public sealed class CaseFilesTabComponentTests : PortalComponentTest
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains("Files")));
         Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains("Files") && t.TextContent.Contains('2'));
     }
+
+    [Fact]
+    public async Task An_image_over_its_limit_is_refused_before_upload_and_the_others_are_attached()
+    {
+        var team = await CaseTeam.CreateAsync(Portal);
+        var item = (await Portal.Get<CaseService>().CreateAsync(team.Analyst, new NewCase("Phishing kit", "", []))).Value!;
+        var cut = RenderWithProviders<CaseFilesTab>((nameof(CaseFilesTab.Case), item), (nameof(CaseFilesTab.Actor), team.Analyst),
+            (nameof(CaseFilesTab.Stamp), 1));
+        cut.WaitForAssertion(() => cut.Find("#files-empty"));
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromText("From: payroll-update.example", "mail.eml"),
+            InputFileContent.CreateFromBinary(new byte[10 * 1024 * 1024 + 1], "huge.png", contentType: "image/png"));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#case-files .case-file")));
+        Assert.Equal("mail.eml", cut.Find("#case-files .case-file").GetAttribute("data-name"));
+        Assert.Contains("huge.png is larger than the 10 MiB allowed for images", cut.Find(".file-upload-error").TextContent);
+        Assert.Equal(1, await Portal.Get<CaseFileService>().CountAsync(item.Id));
+    }
 }
