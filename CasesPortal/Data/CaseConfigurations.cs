@@ -1,5 +1,6 @@
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Accounts.ApiKeys;
+using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -91,5 +92,22 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         k.Property(x => x.SecretHash).HasMaxLength(64);
         k.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         k.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
+{
+    public void Configure(EntityTypeBuilder<CaseFile> f)
+    {
+        f.HasKey(x => x.Id);
+        f.Property(x => x.Id).HasMaxLength(36);
+        f.Property(x => x.FileName).HasMaxLength(CaseFile.NameMaxLength);
+        f.Property(x => x.ContentType).HasMaxLength(CaseFile.ContentTypeMaxLength);
+        f.Property(x => x.Sha256).HasMaxLength(64);
+        f.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        f.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UploadedById).OnDelete(DeleteBehavior.Restrict);
+        f.HasIndex(x => new { x.CaseId, x.DeletedAt, x.UploadedAt });
+        f.HasIndex(x => x.Sha256);
+        f.HasIndex(x => x.UploadedById);
     }
 }

@@ -1,5 +1,6 @@
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Accounts.ApiKeys;
+using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Model;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
     public DbSet<CaseUserAction> CaseUserActions => Set<CaseUserAction>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,9 @@ public interface IDatabaseProvider
     /// <summary>Where the data lives, for the start-up banner (a file path or a server).</summary>
     string Location { get; }
 
+    /// <summary>The folder for the portal's own files beside the database (case files live under <c>files/</c> in it).</summary>
+    string DataFolder { get; }
+
     void Configure(DbContextOptionsBuilder options);
 
     /// <summary>Checks the storage is usable (folder exists and is writable); throws <see cref="ConfigurationProblemException"/> otherwise.</summary>

@@ -32,11 +32,15 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
         connectionString = builder.ToString();
         Location = builder.DataSource;
+        // The folder of the database file; an in-memory database keeps its files where the default file would be.
+        DataFolder = IsInMemory(Location) ? Path.GetFullPath(Path.Combine(contentRoot, "data")) : Path.GetDirectoryName(Location)!;
     }
 
     public string Name => "SQLite";
 
     public string Location { get; }
+
+    public string DataFolder { get; }
 
     public string ConnectionString => connectionString;
 

@@ -1,5 +1,6 @@
 using CasesPortal.Features.Cases.Api;
 using CasesPortal.Features.Cases.Detail;
+using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 
 namespace CasesPortal.Features.Cases;
@@ -16,6 +17,9 @@ public static class CasesFeature
         builder.Services.AddSingleton<ActivityQueries>();
         builder.Services.AddSingleton<ActivityFeed>();
         builder.Services.AddHostedService<TrashPurger>();
+        builder.Services.AddOptions<FilesOptions>().Configure<IConfiguration>(FilesOptions.Read).ValidateOnStart();
+        builder.Services.AddSingleton<FileStore>();
+        builder.Services.AddSingleton<CaseFileService>();
         return builder;
     }
 

@@ -59,6 +59,7 @@ public static class ActivitySentences
             (CaseActions.Comment, CaseActions.Delete) => Say("deleted a comment"),
             (CaseActions.Comment, CaseActions.Update) => Say("edited a comment"),
             (CaseActions.Comment, _) => Say("commented"),
+            (CaseActions.Attachment, _) => Say(Attachment(action.Action, Property(payload, "attachment") ?? default)),
             (CaseActions.DeleteCase, CaseActions.Delete) => Say("moved the case to the Trash"),
             (CaseActions.DeleteCase, _) => Say("restored the case from the Trash"),
             _ => Say($"changed {action.Type.Replace('_', ' ')}"),
@@ -84,6 +85,22 @@ public static class ActivitySentences
             (true, _) => "reopened the case",
             (false, "in-progress") => "marked the case as in progress",
             _ => "marked the case as open",
+        };
+    }
+
+    private static string Attachment(string verb, JsonElement attachment)
+    {
+        var names = Property(attachment, "files") is { ValueKind: JsonValueKind.Array } files
+            ? files.EnumerateArray().Select(f => String(f, "name")).OfType<string>().ToList()
+            : [];
+        var count = Property(attachment, "count") is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : names.Count;
+        var what = count == 1 && names.Count == 1 ? names[0] : $"{count} file{(count == 1 ? "" : "s")}";
+        var malicious = Property(attachment, "malicious")?.ValueKind == JsonValueKind.True;
+        return verb switch
+        {
+            CaseActions.Delete => $"removed {what}",
+            CaseActions.Update => malicious ? $"marked {what} as malicious" : $"cleared the malicious flag of {what}",
+            _ => malicious ? $"attached {what}, marked as malicious" : $"attached {what}",
         };
     }
 

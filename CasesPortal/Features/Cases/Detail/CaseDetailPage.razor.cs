@@ -1,4 +1,5 @@
 using CasesPortal.Features.Accounts.Profile;
+using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
 using Microsoft.AspNetCore.Components;
@@ -17,6 +18,7 @@ public sealed partial class CaseDetailPage : IDisposable
     [Inject] private CaseQueries Queries { get; set; } = default!;
     [Inject] private CaseService Cases { get; set; } = default!;
     [Inject] private CaseEvents Events { get; set; } = default!;
+    [Inject] private CaseFileService Files { get; set; } = default!;
     [Inject] private UserPreferencesState Preferences { get; set; } = default!;
     [Inject] private AuthenticationStateProvider AuthState { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -30,6 +32,7 @@ public sealed partial class CaseDetailPage : IDisposable
     private bool loaded;
     private long loadedNumber;
     private int stamp;
+    private int fileCount;
     private readonly CancellationTokenSource closing = new();
 
     private string PageTitle => current is null ? $"Case #{Number}" : $"#{current.Number} {current.Title}";
@@ -56,6 +59,7 @@ public sealed partial class CaseDetailPage : IDisposable
         if (fresh is not null && current?.Id == fresh.Id && CaseVersion.Decode(fresh.Version) < CaseVersion.Decode(current.Version)) return;
         current = fresh;
         duplicates = current is null ? [] : await Queries.DuplicatesOfAsync(current.Id);
+        fileCount = current is null ? 0 : await Files.CountAsync(current.Id);
         stamp++;
     }
 

@@ -1,7 +1,9 @@
+using CasesPortal.Features.Cases.Files;
+
 namespace CasesPortal.Features.Cases.Services;
 
-/// <summary>Empties the Trash of cases deleted more than 30 days ago, at start-up and then hourly.</summary>
-public sealed class TrashPurger(CaseService cases, TimeProvider clock, ILogger<TrashPurger> logger) : BackgroundService
+/// <summary>Empties the Trash of cases deleted more than 30 days ago (with the content of their files), at start-up and then hourly.</summary>
+public sealed class TrashPurger(CaseService cases, CaseFileService files, TimeProvider clock, ILogger<TrashPurger> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,6 +14,8 @@ public sealed class TrashPurger(CaseService cases, TimeProvider clock, ILogger<T
             {
                 var purged = await cases.PurgeTrashAsync(stoppingToken);
                 if (purged > 0) logger.LogInformation("Purged {Count} cases that were in the Trash for more than 30 days", purged);
+                if (purged > 0 && await files.DeleteUnreferencedContentAsync(stoppingToken) is > 0 and var deleted)
+                    logger.LogInformation("Deleted the content of {Count} files no case refers to any more", deleted);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
