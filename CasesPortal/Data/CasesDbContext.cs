@@ -1,6 +1,7 @@
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Evidence.Model;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,9 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
     public DbSet<CaseUserAction> CaseUserActions => Set<CaseUserAction>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
