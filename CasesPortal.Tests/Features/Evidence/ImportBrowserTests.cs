@@ -20,13 +20,14 @@ public sealed class ImportBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await page.SetInputFilesAsync(".import-upload input[type=file]", Samples.PathOf(Samples.StixBundle));
         await page.Locator("#import-detected", new() { HasText = "indicators" }).WaitForAsync();
-        Assert.True(await page.Locator("#kind-indicators input").IsCheckedAsync());
+        Assert.True(await page.Locator("input#kind-indicators, #kind-indicators input").IsCheckedAsync());
         Assert.Contains("indicators-bundle.stix.json", await page.Locator("#import-file-name").InnerTextAsync());
         await BrowserSteps.ScreenshotAsync(page, "ingest-02-file-chosen");
 
         await page.ClickAsync("#import-start");
         await page.Locator("#import-summary").WaitForAsync();
-        Assert.Equal("100", await page.Locator("#import-progress [role=progressbar]").GetAttributeAsync("aria-valuenow"));
+        var bar = page.Locator("#import-progress[role=progressbar], #import-progress [role=progressbar]").First;
+        Assert.Equal("100", await bar.GetAttributeAsync("aria-valuenow"));
         Assert.Contains("Done: 7 documents", await page.Locator("#import-phase").InnerTextAsync());
         Assert.Equal("5", (await page.Locator("#import-created .figure-value").InnerTextAsync()).Trim());
         Assert.Equal("2", (await page.Locator("#import-skipped .figure-value").InnerTextAsync()).Trim());
