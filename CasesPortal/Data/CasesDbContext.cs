@@ -2,6 +2,7 @@ using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Evidence.Model;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +23,9 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<CaseUserAction> CaseUserActions => Set<CaseUserAction>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

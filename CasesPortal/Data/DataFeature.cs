@@ -14,6 +14,7 @@ public static class DataFeature
             services.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
         builder.Services.AddDbContextFactory<CasesDbContext>((services, options) =>
             services.GetRequiredService<IDatabaseProvider>().Configure(options));
+        builder.Services.AddSingleton(services => services.GetRequiredService<IDatabaseProvider>().CreateEvidenceStore());
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddDataProtection().SetApplicationName("CasesPortal").PersistKeysToDbContext<CasesDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

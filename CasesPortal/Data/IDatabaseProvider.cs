@@ -25,4 +25,7 @@ public interface IDatabaseProvider
 
     /// <summary>Engine settings applied once after migrations (e.g. SQLite WAL journal).</summary>
     Task TuneAsync(CasesDbContext db, CancellationToken ct);
+
+    /// <summary>The engine's bulk upsert of ingested alerts, events and indicators.</summary>
+    IEvidenceStore CreateEvidenceStore();
 }

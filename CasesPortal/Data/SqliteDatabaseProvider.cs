@@ -71,6 +71,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
+    public IEvidenceStore CreateEvidenceStore() => new SqliteEvidenceStore(connectionString);
+
     private static bool IsInMemory(string dataSource) =>
         dataSource == ":memory:" || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase);
 }

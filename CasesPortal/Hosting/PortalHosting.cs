@@ -3,6 +3,7 @@ using CasesPortal.Data;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
 using CasesPortal.Features.Common;
+using CasesPortal.Features.Evidence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using MudBlazor.Services;
@@ -39,6 +40,7 @@ public static class PortalHosting
         builder.AddCasesData();
         builder.AddAccounts();
         builder.AddCases();
+        builder.AddEvidence();
         return builder;
     }
 
@@ -63,6 +65,7 @@ public static class PortalHosting
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapAccounts();
         app.MapCases();
+        app.MapEvidence();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -21,6 +21,9 @@ public static class AccountPolicies
     /// <summary>Deleting cases and comments.</summary>
     public const string ApiDelete = "api:delete";
 
+    /// <summary>Sending alerts, events and indicators to the ingest endpoints (the only thing the Ingest role may do).</summary>
+    public const string ApiIngest = "api:ingest";
+
     /// <summary>Account administration.</summary>
     public const string ApiAdmin = "api:admin";
 
@@ -31,6 +34,11 @@ public static class AccountPolicies
         AddApiPolicy(options, ApiWrite, Roles.Admin, Roles.Lead, Roles.Analyst);
         AddApiPolicy(options, ApiDelete, Roles.Admin, Roles.Lead);
         AddApiPolicy(options, ApiAdmin, Roles.Admin);
+        AddApiPolicy(options, ApiIngest, Roles.Admin, Roles.Lead, Roles.Analyst, Roles.Ingest);
+
+        // Plain [Authorize] on pages (and AuthorizeView) means "a person using the UI": a machine account holding
+        // only Ingest is refused even if it somehow carried a log-in cookie.
+        options.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Interactive).Build();
     }
 
     private static void AddApiPolicy(AuthorizationOptions options, string name, params string[] roles) =>

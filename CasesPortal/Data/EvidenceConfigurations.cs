@@ -1,0 +1,69 @@
+using CasesPortal.Features.Evidence.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CasesPortal.Data;
+
+internal static class EcsRecordConfiguration
+{
+    /// <summary>The columns and indexes alerts and events share: newest first, by host, by user, by category.</summary>
+    public static void ConfigureEcs<T>(EntityTypeBuilder<T> e) where T : EcsRecord
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).HasMaxLength(EcsRecord.IdMaxLength);
+        foreach (var keyword in new[] { nameof(EcsRecord.HostId), nameof(EcsRecord.HostName), nameof(EcsRecord.HostOsName), nameof(EcsRecord.UserName),
+                     nameof(EcsRecord.SourceIp), nameof(EcsRecord.DestinationIp), nameof(EcsRecord.ProcessName), nameof(EcsRecord.EventCategory),
+                     nameof(EcsRecord.EventAction), nameof(EcsRecord.EventOutcome) })
+            e.Property(keyword).HasMaxLength(EcsRecord.KeywordMaxLength);
+        e.Property(x => x.Message).HasMaxLength(EcsRecord.TextMaxLength);
+        e.HasIndex(x => x.Timestamp).IsDescending();
+        e.HasIndex(x => new { x.HostName, x.Timestamp }).IsDescending(false, true);
+        e.HasIndex(x => new { x.UserName, x.Timestamp }).IsDescending(false, true);
+    }
+}
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> a)
+    {
+        a.ToTable("Alerts");
+        EcsRecordConfiguration.ConfigureEcs(a);
+        a.Property(x => x.RuleName).HasMaxLength(EcsRecord.KeywordMaxLength);
+        a.Property(x => x.RuleUuid).HasMaxLength(EcsRecord.KeywordMaxLength);
+        a.Property(x => x.Severity).HasMaxLength(32);
+        a.Property(x => x.WorkflowStatus).HasMaxLength(32);
+        a.Property(x => x.Reason).HasMaxLength(EcsRecord.TextMaxLength);
+        a.HasIndex(x => new { x.RuleUuid, x.Timestamp }).IsDescending(false, true);
+        a.HasIndex(x => new { x.RuleName, x.Timestamp }).IsDescending(false, true);
+        a.HasIndex(x => new { x.WorkflowStatus, x.Timestamp }).IsDescending(false, true);
+        a.HasIndex(x => new { x.Severity, x.Timestamp }).IsDescending(false, true);
+    }
+}
+
+internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
+{
+    public void Configure(EntityTypeBuilder<SecurityEvent> e)
+    {
+        e.ToTable("SecurityEvents");
+        EcsRecordConfiguration.ConfigureEcs(e);
+        e.HasIndex(x => new { x.EventCategory, x.Timestamp }).IsDescending(false, true);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> i)
+    {
+        i.ToTable("Indicators");
+        i.HasKey(x => x.Id);
+        i.Property(x => x.Id).HasMaxLength(Indicator.IdMaxLength);
+        i.Property(x => x.Type).HasMaxLength(64);
+        i.Property(x => x.Value).HasMaxLength(Indicator.ValueMaxLength);
+        i.Property(x => x.Provider).HasMaxLength(EcsRecord.KeywordMaxLength);
+        i.Property(x => x.Confidence).HasMaxLength(32);
+        // Matching an observable (an IP seen in an alert) against the indicators is a lookup by value.
+        i.HasIndex(x => new { x.Value, x.Type });
+        i.HasIndex(x => new { x.Type, x.LastSeen }).IsDescending(false, true);
+        i.HasIndex(x => x.Provider);
+    }
+}

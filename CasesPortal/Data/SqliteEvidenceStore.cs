@@ -1,0 +1,141 @@
+using CasesPortal.Features.Evidence.Model;
+using Microsoft.Data.Sqlite;
+
+namespace CasesPortal.Data;
+
+/// <summary>
+/// SQLite upserts: one prepared <c>INSERT ... ON CONFLICT(Id) DO UPDATE</c> per batch, in one write transaction that
+/// first reads which ids are already stored (cheaper than <c>RETURNING</c> per row, and just as exact).
+/// </summary>
+public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStore
+{
+    private sealed record Column<T>(string Name, Func<T, object?> Value);
+
+    private static readonly Column<EcsRecord>[] EcsColumns =
+    [
+        new(nameof(EcsRecord.Id), r => r.Id),
+        new(nameof(EcsRecord.Timestamp), r => Ticks(r.Timestamp)),
+        new(nameof(EcsRecord.HostId), r => r.HostId),
+        new(nameof(EcsRecord.HostName), r => r.HostName),
+        new(nameof(EcsRecord.HostOsName), r => r.HostOsName),
+        new(nameof(EcsRecord.UserName), r => r.UserName),
+        new(nameof(EcsRecord.SourceIp), r => r.SourceIp),
+        new(nameof(EcsRecord.DestinationIp), r => r.DestinationIp),
+        new(nameof(EcsRecord.ProcessName), r => r.ProcessName),
+        new(nameof(EcsRecord.EventCategory), r => r.EventCategory),
+        new(nameof(EcsRecord.EventAction), r => r.EventAction),
+        new(nameof(EcsRecord.EventOutcome), r => r.EventOutcome),
+        new(nameof(EcsRecord.Message), r => r.Message),
+        new(nameof(EcsRecord.Document), r => r.Document),
+        new(nameof(EcsRecord.IngestedAt), r => r.IngestedAt.UtcTicks),
+        new(nameof(EcsRecord.UpdatedAt), r => r.UpdatedAt.UtcTicks),
+    ];
+
+    private static readonly Column<Alert>[] AlertColumns =
+    [
+        .. EcsColumns.Select(c => new Column<Alert>(c.Name, a => c.Value(a))),
+        new(nameof(Alert.RuleName), a => a.RuleName),
+        new(nameof(Alert.RuleUuid), a => a.RuleUuid),
+        new(nameof(Alert.Severity), a => a.Severity),
+        new(nameof(Alert.RiskScore), a => a.RiskScore),
+        new(nameof(Alert.WorkflowStatus), a => a.WorkflowStatus),
+        new(nameof(Alert.Reason), a => a.Reason),
+    ];
+
+    private static readonly Column<SecurityEvent>[] EventColumns =
+        [.. EcsColumns.Select(c => new Column<SecurityEvent>(c.Name, e => c.Value(e)))];
+
+    private static readonly Column<Indicator>[] IndicatorColumns =
+    [
+        new(nameof(Indicator.Id), i => i.Id),
+        new(nameof(Indicator.Type), i => i.Type),
+        new(nameof(Indicator.Value), i => i.Value),
+        new(nameof(Indicator.Provider), i => i.Provider),
+        new(nameof(Indicator.Confidence), i => i.Confidence),
+        new(nameof(Indicator.FirstSeen), i => Ticks(i.FirstSeen)),
+        new(nameof(Indicator.LastSeen), i => Ticks(i.LastSeen)),
+        new(nameof(Indicator.Timestamp), i => Ticks(i.Timestamp)),
+        new(nameof(Indicator.Document), i => i.Document),
+        new(nameof(Indicator.IngestedAt), i => i.IngestedAt.UtcTicks),
+        new(nameof(Indicator.UpdatedAt), i => i.UpdatedAt.UtcTicks),
+    ];
+
+    private const int IdsPerLookup = 500;
+
+    private static readonly string AlertSql = UpsertSql("Alerts", AlertColumns.Select(c => c.Name));
+    private static readonly string EventSql = UpsertSql("SecurityEvents", EventColumns.Select(c => c.Name));
+    private static readonly string IndicatorSql = UpsertSql("Indicators", IndicatorColumns.Select(c => c.Name));
+
+    public Task<bool[]> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync("Alerts", AlertSql, AlertColumns, a => a.Id, rows, ct);
+
+    public Task<bool[]> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync("SecurityEvents", EventSql, EventColumns, e => e.Id, rows, ct);
+
+    public Task<bool[]> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync("Indicators", IndicatorSql, IndicatorColumns, i => i.Id, rows, ct);
+
+    private static string UpsertSql(string table, IEnumerable<string> columnNames)
+    {
+        var columns = columnNames.ToList();
+        // The first arrival time stays; everything else is replaced by the document sent last.
+        var updates = columns.Where(c => c is not "Id" and not "IngestedAt").Select(c => $"\"{c}\" = excluded.\"{c}\"");
+        return $"""
+            INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}, "Revision")
+            VALUES ({string.Join(", ", columns.Select(c => "$" + c))}, 1)
+            ON CONFLICT("Id") DO UPDATE SET {string.Join(", ", updates)}, "Revision" = "Revision" + 1;
+            """;
+    }
+
+    private async Task<bool[]> UpsertAsync<T>(string table, string sql, Column<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        var created = new bool[rows.Count];
+        if (rows.Count == 0) return created;
+
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using (var pragma = connection.CreateCommand())
+        {
+            // SQLite's default page cache (2 MB) is far smaller than the indexes an import touches; with it, each row's
+            // index updates go back to the file. 64 MB per connection keeps a batch's pages in memory.
+            pragma.CommandText = "PRAGMA cache_size = -65536;";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        // The write lock is held from BEGIN IMMEDIATE, so what this reads stays true until the commit.
+        var stored = await StoredIdsAsync(connection, transaction, table, rows.Select(id).Distinct().ToList(), ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameters = columns.Select(c => command.Parameters.Add(new SqliteParameter("$" + c.Name, null))).ToArray();
+        command.Prepare();
+
+        for (var row = 0; row < rows.Count; row++)
+        {
+            for (var c = 0; c < columns.Length; c++)
+                parameters[c].Value = columns[c].Value(rows[row]) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+            // A second copy of an id within the batch is an update of the first.
+            created[row] = stored.Add(id(rows[row]));
+        }
+
+        // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
+        await transaction.CommitAsync(ct);
+        return created;
+    }
+
+    private static async Task<HashSet<string>> StoredIdsAsync(SqliteConnection connection, SqliteTransaction transaction, string table,
+        List<string> ids, CancellationToken ct)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(IdsPerLookup))
+        {
+            await using var lookup = connection.CreateCommand();
+            lookup.Transaction = transaction;
+            lookup.CommandText = $"SELECT \"Id\" FROM \"{table}\" WHERE \"Id\" IN ({string.Join(", ", chunk.Select((_, i) => "$id" + i))});";
+            for (var i = 0; i < chunk.Length; i++) lookup.Parameters.AddWithValue("$id" + i, chunk[i]);
+            await using var reader = await lookup.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) stored.Add(reader.GetString(0));
+        }
+        return stored;
+    }
+
+    private static object? Ticks(DateTimeOffset? value) => value?.UtcTicks;
+}

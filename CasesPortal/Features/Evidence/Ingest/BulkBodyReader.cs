@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace CasesPortal.Features.Evidence.Ingest;
+
+/// <summary>
+/// Cuts a request body (or an imported file) into documents: NDJSON, one per line; a JSON array, one per element;
+/// a single JSON object (e.g. a pretty-printed STIX bundle, whose objects each become a document).
+/// </summary>
+public static class BulkBodyReader
+{
+    /// <summary>The documents of the body, or why the body as a whole is not NDJSON or JSON.</summary>
+    public static (IEnumerable<BulkDocument>? Documents, string? Problem) Read(ReadOnlyMemory<byte> body, IngestOptions limits)
+    {
+        var start = SkipWhitespace(body.Span);
+        if (start == body.Length)
+            return (null, "The body is empty: send NDJSON (one JSON document per line) or a JSON array of documents.");
+        var first = body.Span[start];
+        if (first is not (byte)'{' and not (byte)'[')
+            return (null, "The body is not JSON: send NDJSON (one JSON document per line) or a JSON array of documents.");
+
+        var whole = WholeDocument(body[start..], limits);
+        if (first == (byte)'[')
+            return whole is null
+                ? (null, "The body starts as a JSON array but is not valid JSON; send a valid array, or NDJSON to have bad lines reported one by one.")
+                : (Elements(whole, limits), null);
+        return whole is null ? (Lines(body, limits), null) : (Single(whole, limits), null);
+    }
+
+    private static JsonDocument? WholeDocument(ReadOnlyMemory<byte> json, IngestOptions limits)
+    {
+        try
+        {
+            // NDJSON fails here at the start of its second line, so guessing costs one line's parse.
+            return JsonDocument.Parse(json, Options(limits));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    internal static JsonDocumentOptions Options(IngestOptions limits) => new() { MaxDepth = 64 };
+
+    private static IEnumerable<BulkDocument> Elements(JsonDocument array, IngestOptions limits)
+    {
+        using (array)
+        {
+            foreach (var element in array.RootElement.EnumerateArray())
+                yield return Raw(element, limits, null);
+        }
+    }
+
+    private static IEnumerable<BulkDocument> Single(JsonDocument document, IngestOptions limits)
+    {
+        using (document)
+        {
+            var root = document.RootElement;
+            if (IsBundle(root) && root.TryGetProperty("objects", out var objects) && objects.ValueKind == JsonValueKind.Array)
+            {
+                var context = new StixContext(IdentityNames(objects));
+                foreach (var element in objects.EnumerateArray())
+                    yield return Raw(element, limits, context);
+            }
+            else
+            {
+                yield return Raw(root, limits, null);
+            }
+        }
+    }
+
+    private static BulkDocument Raw(JsonElement element, IngestOptions limits, StixContext? stix)
+    {
+        var bytes = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        return bytes.Length > limits.MaxLineBytes
+            ? new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(bytes.Length, limits))
+            : new BulkDocument(bytes.ToArray(), null, stix);
+    }
+
+    private static IEnumerable<BulkDocument> Lines(ReadOnlyMemory<byte> body, IngestOptions limits)
+    {
+        var position = 0;
+        while (position < body.Length)
+        {
+            var rest = body[position..];
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            position += end < 0 ? rest.Length : end + 1;
+
+            if (SkipWhitespace(line.Span) == line.Length) continue;
+            yield return line.Length > limits.MaxLineBytes
+                ? new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(line.Length, limits))
+                : new BulkDocument(line);
+        }
+    }
+
+    internal static bool IsBundle(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var type)
+        && type.ValueKind == JsonValueKind.String && type.ValueEquals("bundle");
+
+    private static Dictionary<string, string> IdentityNames(JsonElement objects)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in objects.EnumerateArray())
+        {
+            if (o.ValueKind == JsonValueKind.Object && o.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.ValueEquals("identity")
+                && o.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && o.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+                names[id.GetString()!] = name.GetString()!;
+        }
+        return names;
+    }
+
+    private static BulkError TooLarge(int bytes, IngestOptions limits) =>
+        BulkError.Illegal($"The document is {bytes:N0} bytes; the limit is {limits.MaxLineBytes:N0} bytes per document (setting Ingest:MaxLineBytes).");
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> span)
+    {
+        var i = 0;
+        // A UTF-8 byte order mark, as some editors write it, counts as whitespace.
+        if (span.StartsWith("\uFEFF"u8)) i = 3;
+        while (i < span.Length && span[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        return i;
+    }
+}

@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CasesPortal.Features.Evidence.Model;
+
+namespace CasesPortal.Features.Evidence.Ingest;
+
+/// <summary>One parsed document: the record to store, or why it was refused; <c>Skipped</c> for STIX objects that are not indicators.</summary>
+public sealed record MappedDocument<T>(string? Id, T? Record, BulkError? Error, bool Skipped = false) where T : class
+{
+    public static MappedDocument<T> Fail(string? id, BulkError error) => new(id, null, error);
+}
+
+/// <summary>Turns ECS and STIX documents into rows: the original JSON kept whole, the indexed fields copied out.</summary>
+public static class EvidenceMapper
+{
+    private static readonly string[] EcsNames =
+    [
+        "_id", "@timestamp", "event.id", "host.id", "host.name", "host.os.name", "user.name", "source.ip", "destination.ip",
+        "process.name", "event.category", "event.action", "event.outcome", "message",
+    ];
+
+    private static readonly (HashSet<string>, HashSet<string>) EventSchema = EcsFields.Schema(EcsNames);
+
+    private static readonly (HashSet<string>, HashSet<string>) AlertSchema = EcsFields.Schema(
+    [
+        .. EcsNames, "kibana.alert.uuid", "kibana.alert.rule.name", "kibana.alert.rule.uuid", "kibana.alert.severity",
+        "kibana.alert.risk_score", "kibana.alert.reason", "kibana.alert.workflow_status",
+    ]);
+
+    /// <summary>Where ECS puts an indicator's value, per <c>threat.indicator.type</c>; the generic ones are tried after.</summary>
+    private static readonly Dictionary<string, string[]> IndicatorValueFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ipv4-addr"] = ["threat.indicator.ip"],
+        ["ipv6-addr"] = ["threat.indicator.ip"],
+        ["url"] = ["threat.indicator.url.full", "threat.indicator.url.original"],
+        ["domain-name"] = ["threat.indicator.url.domain", "threat.indicator.domain"],
+        ["email-addr"] = ["threat.indicator.email.address"],
+        ["file"] = ["threat.indicator.file.hash.sha256", "threat.indicator.file.hash.sha1", "threat.indicator.file.hash.md5", "threat.indicator.file.name"],
+    };
+
+    private static readonly string[] GenericIndicatorValueFields = ["threat.indicator.name", "threat.indicator.ip", "threat.indicator.url.full", "threat.indicator.domain"];
+
+    private static readonly (HashSet<string>, HashSet<string>) IndicatorSchema = EcsFields.Schema(
+    [
+        "_id", "@timestamp", "threat.indicator.type", "threat.indicator.provider", "threat.feed.name", "threat.indicator.confidence",
+        "threat.indicator.first_seen", "threat.indicator.last_seen",
+        .. IndicatorValueFields.Values.SelectMany(v => v), .. GenericIndicatorValueFields,
+    ]);
+
+    public static MappedDocument<Alert> MapAlert(BulkDocument input, IngestOptions limits, DateTimeOffset now)
+    {
+        if (Open(input, limits, AlertSchema) is not { } opened) return MappedDocument<Alert>.Fail(null, OpenError(input, limits));
+        var (document, fields, error) = opened;
+        using (document)
+        {
+            var id = fields.Text("kibana.alert.uuid", int.MaxValue) ?? fields.Text("_id", int.MaxValue) ?? Guid.NewGuid().ToString();
+            if ((error ?? CheckId(id)) is { } refused) return MappedDocument<Alert>.Fail(id, refused);
+            var alert = new Alert
+            {
+                RuleName = fields.Text("kibana.alert.rule.name"),
+                RuleUuid = fields.Text("kibana.alert.rule.uuid"),
+                Severity = fields.Text("kibana.alert.severity", 32)?.ToLowerInvariant(),
+                WorkflowStatus = fields.Text("kibana.alert.workflow_status", 32)?.ToLowerInvariant(),
+                Reason = fields.Text("kibana.alert.reason", EcsRecord.TextMaxLength),
+            };
+            var (risk, riskError) = fields.Number("kibana.alert.risk_score");
+            if (riskError is not null) return MappedDocument<Alert>.Fail(id, riskError);
+            alert.RiskScore = risk;
+            return FillEcs(alert, id, fields, document, now) is { } ecsError
+                ? MappedDocument<Alert>.Fail(id, ecsError)
+                : new MappedDocument<Alert>(id, alert, null);
+        }
+    }
+
+    public static MappedDocument<SecurityEvent> MapEvent(BulkDocument input, IngestOptions limits, DateTimeOffset now)
+    {
+        if (Open(input, limits, EventSchema) is not { } opened) return MappedDocument<SecurityEvent>.Fail(null, OpenError(input, limits));
+        var (document, fields, error) = opened;
+        using (document)
+        {
+            var id = fields.Text("_id", int.MaxValue) ?? fields.Text("event.id", int.MaxValue) ?? Guid.NewGuid().ToString();
+            if ((error ?? CheckId(id)) is { } refused) return MappedDocument<SecurityEvent>.Fail(id, refused);
+            var record = new SecurityEvent();
+            return FillEcs(record, id, fields, document, now) is { } ecsError
+                ? MappedDocument<SecurityEvent>.Fail(id, ecsError)
+                : new MappedDocument<SecurityEvent>(id, record, null);
+        }
+    }
+
+    public static MappedDocument<Indicator> MapIndicator(BulkDocument input, IngestOptions limits, DateTimeOffset now)
+    {
+        if (Open(input, limits, IndicatorSchema) is not { } opened) return MappedDocument<Indicator>.Fail(null, OpenError(input, limits));
+        var (document, fields, error) = opened;
+        using (document)
+        {
+            var root = Source(document.RootElement);
+            if (error is not null) return MappedDocument<Indicator>.Fail(null, error);
+            return IsStixObject(root) ? MapStix(root, input.Stix, now) : MapEcsIndicator(root, fields, now);
+        }
+    }
+
+    private static MappedDocument<Indicator> MapStix(JsonElement root, StixContext? context, DateTimeOffset now)
+    {
+        var id = root.GetProperty("id").GetString()!;
+        var type = root.GetProperty("type").GetString();
+        if (type != "indicator") return new MappedDocument<Indicator>(id, null, null, Skipped: true);
+        if (CheckId(id) is { } idError) return MappedDocument<Indicator>.Fail(id, idError);
+
+        var pattern = StringProperty(root, "pattern");
+        var patternType = StringProperty(root, "pattern_type");
+        if (pattern is null) return MappedDocument<Indicator>.Fail(id, BulkError.Mapping("STIX indicator without [pattern]."));
+        if (patternType is not null && patternType != "stix")
+            return MappedDocument<Indicator>.Fail(id, BulkError.Mapping($"pattern_type [{patternType}] is not supported; only STIX patterns are."));
+        if (StixPattern.Parse(pattern) is not var (indicatorType, value))
+            return MappedDocument<Indicator>.Fail(id, BulkError.Mapping($"unsupported STIX pattern [{Shorten(pattern)}]: expected e.g. [ipv4-addr:value = '203.0.113.7'] or [file:hashes.'SHA-256' = '...']."));
+
+        var createdBy = StringProperty(root, "created_by_ref");
+        var modified = DateProperty(root, "modified") ?? DateProperty(root, "created");
+        return new MappedDocument<Indicator>(id, new Indicator
+        {
+            Id = id,
+            Type = indicatorType,
+            Value = Limit(value, Indicator.ValueMaxLength),
+            Provider = createdBy is null ? null : context?.IdentityNames.GetValueOrDefault(createdBy) ?? createdBy,
+            Confidence = root.TryGetProperty("confidence", out var c) && c.TryGetInt32(out var confidence) ? ConfidenceScale(confidence) : null,
+            FirstSeen = DateProperty(root, "valid_from"),
+            LastSeen = modified,
+            Timestamp = modified,
+            Document = root.GetRawText(),
+            IngestedAt = now,
+            UpdatedAt = now,
+        }, null);
+    }
+
+    private static MappedDocument<Indicator> MapEcsIndicator(JsonElement root, EcsFields fields, DateTimeOffset now)
+    {
+        var type = fields.Text("threat.indicator.type", 64)?.ToLowerInvariant();
+        if (type is null)
+            return MappedDocument<Indicator>.Fail(fields.Text("_id"), BulkError.Mapping(
+                "not an indicator: expected a STIX 2.1 indicator (or bundle) or an ECS document with [threat.indicator.type]."));
+        var candidates = IndicatorValueFields.GetValueOrDefault(type, []).Concat(GenericIndicatorValueFields);
+        var value = candidates.Select(name => fields.Text(name, int.MaxValue)).FirstOrDefault(v => v is not null);
+        if (value is null)
+            return MappedDocument<Indicator>.Fail(null, BulkError.Mapping(
+                $"indicator of type [{type}] without a value: expected one of [{string.Join(", ", IndicatorValueFields.GetValueOrDefault(type, GenericIndicatorValueFields))}]."));
+        if (type == "file") value = value.ToLowerInvariant();
+
+        var id = $"{type}:{value}";
+        if (id.Length > Indicator.IdMaxLength) id = $"{type}:sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))}";
+        var (timestamp, e1) = fields.Date("@timestamp");
+        var (firstSeen, e2) = fields.Date("threat.indicator.first_seen");
+        var (lastSeen, e3) = fields.Date("threat.indicator.last_seen");
+        if ((e1 ?? e2 ?? e3) is { } dateError) return MappedDocument<Indicator>.Fail(id, dateError);
+
+        return new MappedDocument<Indicator>(id, new Indicator
+        {
+            Id = id,
+            Type = type,
+            Value = Limit(value, Indicator.ValueMaxLength),
+            Provider = fields.Text("threat.indicator.provider") ?? fields.Text("threat.feed.name"),
+            Confidence = fields.Text("threat.indicator.confidence", 32),
+            FirstSeen = firstSeen,
+            LastSeen = lastSeen,
+            Timestamp = timestamp,
+            Document = root.GetRawText(),
+            IngestedAt = now,
+            UpdatedAt = now,
+        }, null);
+    }
+
+    /// <summary>Parses the document; null when it is not a JSON object (see <see cref="OpenError"/>).</summary>
+    private static (JsonDocument Document, EcsFields Fields, BulkError? Error)? Open(BulkDocument input, IngestOptions limits,
+        (HashSet<string>, HashSet<string>) schema)
+    {
+        if (input.Error is not null) return null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(input.Json, BulkBodyReader.Options(limits));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            return null;
+        }
+
+        var root = document.RootElement;
+        var fields = EcsFields.Read(Source(root), schema);
+        // A search hit or export row ({"_id":..,"_source":{..}}) gives the id outside the document.
+        if (root.TryGetProperty("_source", out _) && root.TryGetProperty("_id", out var hitId) && hitId.ValueKind == JsonValueKind.String)
+            fields.Add("_id", hitId);
+        var error = fields.FieldCount > limits.MaxFieldsPerDocument
+            ? BulkError.Illegal($"The document has {fields.FieldCount:N0} fields; the limit is {limits.MaxFieldsPerDocument:N0} (setting Ingest:MaxFieldsPerDocument).")
+            : null;
+        return (document, fields, error);
+    }
+
+    private static BulkError OpenError(BulkDocument input, IngestOptions limits)
+    {
+        if (input.Error is not null) return input.Error;
+        try
+        {
+            using var document = JsonDocument.Parse(input.Json, BulkBodyReader.Options(limits));
+            return BulkError.Mapping($"a document must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+        catch (JsonException ex)
+        {
+            return BulkError.Parse($"not valid JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>The document itself: the <c>_source</c> of a search hit, or the whole object.</summary>
+    private static JsonElement Source(JsonElement root) =>
+        root.TryGetProperty("_source", out var source) && source.ValueKind == JsonValueKind.Object ? source : root;
+
+    private static BulkError? FillEcs(EcsRecord record, string id, EcsFields fields, JsonDocument document, DateTimeOffset now)
+    {
+        var (timestamp, error) = fields.Date("@timestamp");
+        if (error is not null) return error;
+        record.Id = id;
+        record.Timestamp = timestamp;
+        record.HostId = fields.Text("host.id");
+        record.HostName = fields.Text("host.name");
+        record.HostOsName = fields.Text("host.os.name");
+        record.UserName = fields.Text("user.name");
+        record.SourceIp = fields.Text("source.ip");
+        record.DestinationIp = fields.Text("destination.ip");
+        record.ProcessName = fields.Text("process.name");
+        record.EventCategory = fields.Joined("event.category");
+        record.EventAction = fields.Text("event.action");
+        record.EventOutcome = fields.Text("event.outcome");
+        record.Message = fields.Text("message", EcsRecord.TextMaxLength);
+        record.Document = Source(document.RootElement).GetRawText();
+        record.IngestedAt = now;
+        record.UpdatedAt = now;
+        return null;
+    }
+
+    private static BulkError? CheckId(string id) =>
+        Encoding.UTF8.GetByteCount(id) > EcsRecord.IdMaxLength
+            ? BulkError.Illegal($"id is too long, must be no longer than {EcsRecord.IdMaxLength} bytes.")
+            : null;
+
+    private static bool IsStixObject(JsonElement root) =>
+        StringProperty(root, "type") is not null && StringProperty(root, "id") is { } id && id.Contains("--", StringComparison.Ordinal);
+
+    private static string? StringProperty(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset? DateProperty(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) ? EcsFields.ParseDate(value) : null;
+
+    /// <summary>STIX 2.1's "None/Low/Med/High" scale (appendix A), in ECS's words.</summary>
+    private static string ConfidenceScale(int confidence) => confidence switch
+    {
+        <= 0 => "None",
+        < 30 => "Low",
+        < 70 => "Medium",
+        _ => "High",
+    };
+
+    private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
+}
