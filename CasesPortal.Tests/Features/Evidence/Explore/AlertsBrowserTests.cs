@@ -1,0 +1,41 @@
+using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Evidence.Ingest;
+using CasesPortal.Features.Evidence.Model;
+using Microsoft.Playwright;
+
+namespace CasesPortal.Tests.Features.Evidence.Explore;
+
+[Trait(Layer.Name, Layer.Browser)]
+public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [SkippableFact]
+    public async Task An_analyst_filters_alerts_by_host_and_reads_the_document()
+    {
+        var ingest = browser.Portal.Services.GetRequiredService<EvidenceIngestService>();
+        await ingest.IngestAsync(EvidenceKind.Alerts, Samples.Bytes(Samples.Alerts), CancellationToken.None);
+        await HttpForms.CreateAccountAsync(browser.Portal, "alerts.analyst@soc.example", Roles.Analyst);
+        var page = await browser.NewPageAsync();
+        await BrowserSteps.LogInAsync(page, "alerts.analyst@soc.example", TestAccounts.AnalystPassword);
+
+        await page.ClickAsync("#nav-alerts");
+        await page.Locator("#alerts-title").WaitForAsync();
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#alerts-table tbody tr")).ToHaveCountAsync(5);
+        await BrowserSteps.ScreenshotAsync(page, "explore-01-alerts");
+
+        await page.ClickAsync("#filter-host");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('DC-01')");
+        await page.WaitForURLAsync("**/alerts?host=DC-01");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#alerts-table tbody tr")).ToHaveCountAsync(1);
+        await BrowserSteps.ScreenshotAsync(page, "explore-02-filtered-by-host");
+
+        await page.ClickAsync("#alerts-table tbody tr");
+        await Assertions.Expect(page.Locator("#evidence-document")).ToContainTextAsync("\"svc-backup\"");
+        Assert.Contains("Multiple Logon Failures", await page.Locator("#evidence-details-title").InnerTextAsync());
+        await BrowserSteps.ScreenshotAsync(page, "explore-03-alert-details");
+
+        await page.ClickAsync("#evidence-details-close");
+        await Assertions.Expect(page.Locator("#evidence-document")).ToHaveCountAsync(0);
+    }
+}
