@@ -33,6 +33,10 @@ public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("#alerts-table tbody tr");
         await Assertions.Expect(page.Locator("#evidence-document")).ToContainTextAsync("\"svc-backup\"");
         Assert.Contains("Multiple Logon Failures", await page.Locator("#evidence-details-title").InnerTextAsync());
+        Assert.Contains("MITRE ATT&CK", await page.Locator("#evidence-document").InnerTextAsync());
+        // The drawer slides in; wait until it has stopped before the picture.
+        await Assertions.Expect(page.Locator("#evidence-details-close")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await page.WaitForTimeoutAsync(400);
         await BrowserSteps.ScreenshotAsync(page, "explore-03-alert-details");
 
         await page.ClickAsync("#evidence-details-close");
