@@ -42,4 +42,35 @@ public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("#evidence-details-close");
         await Assertions.Expect(page.Locator("#evidence-document")).ToHaveCountAsync(0);
     }
+
+    [SkippableFact]
+    public async Task A_viewer_browses_events_by_host_and_the_indicators()
+    {
+        var ingest = browser.Portal.Services.GetRequiredService<EvidenceIngestService>();
+        await ingest.IngestAsync(EvidenceKind.Events, Samples.Bytes(Samples.Events), CancellationToken.None);
+        await ingest.IngestAsync(EvidenceKind.Indicators, Samples.Bytes(Samples.StixBundle), CancellationToken.None);
+        await HttpForms.CreateAccountAsync(browser.Portal, "events.viewer@soc.example", Roles.Viewer);
+        var page = await browser.NewPageAsync();
+        await BrowserSteps.LogInAsync(page, "events.viewer@soc.example", TestAccounts.AnalystPassword);
+
+        await page.ClickAsync("#nav-events");
+        await page.Locator("#events-title").WaitForAsync();
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await page.ClickAsync("#filter-host");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('web-03')");
+        await page.WaitForURLAsync("**/events?host=web-03");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#events-table tbody tr")).ToHaveCountAsync(2);
+        await BrowserSteps.ScreenshotAsync(page, "explore-04-events-by-host");
+
+        await page.ClickAsync("#nav-indicators");
+        await page.Locator("#indicators-title").WaitForAsync();
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await page.Locator("#indicators-table tbody tr").First.WaitForAsync();
+        await page.Locator("#indicators-table tbody tr").First.ClickAsync();
+        await page.Locator("#evidence-document").WaitForAsync();
+        await Assertions.Expect(page.Locator("#evidence-details-close")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await page.WaitForTimeoutAsync(400);
+        await BrowserSteps.ScreenshotAsync(page, "explore-05-indicator-details");
+    }
 }
