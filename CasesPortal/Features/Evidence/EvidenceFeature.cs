@@ -1,3 +1,4 @@
+using CasesPortal.Features.Evidence.Explore;
 using CasesPortal.Features.Evidence.Ingest;
 
 namespace CasesPortal.Features.Evidence;
@@ -9,8 +10,9 @@ public static class EvidenceFeature
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EvidenceIngestService>();
+        builder.Services.AddSingleton<EvidenceQueries>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder endpoints) => endpoints.MapIngestApi();
+    public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder endpoints) => endpoints.MapIngestApi().MapEvidenceFindApi();
 }

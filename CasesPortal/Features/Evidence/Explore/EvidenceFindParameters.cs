@@ -1,0 +1,79 @@
+using System.Globalization;
+using CasesPortal.Features.Cases.Api;
+
+namespace CasesPortal.Features.Evidence.Explore;
+
+/// <summary>Reads the <c>_find</c> query string of the evidence APIs; the first bad parameter is named in the problem.</summary>
+public sealed class EvidenceFindParameters(IQueryCollection q)
+{
+    private static readonly string[] Severities = ["low", "medium", "high", "critical"];
+    private static readonly string[] Statuses = ["open", "acknowledged", "closed"];
+    private readonly List<string> problems = [];
+
+    public string? Problem => problems.FirstOrDefault();
+
+    public EvidenceQuery Common() => new()
+    {
+        Page = Int("page", 1, 10_000),
+        PerPage = Int("perPage", 20, EvidenceQuery.MaxPerPage),
+        Search = q["search"].ToString() is { Length: > 0 } search ? search : null,
+        From = Date("from"),
+        To = Date("to"),
+        Descending = SortDescending(),
+        Hosts = Values("host.name"),
+        Users = Values("user.name"),
+    };
+
+    public AlertQuery Alerts() => new()
+    {
+        Common = Common(),
+        Statuses = Allowed("status", Statuses),
+        Severities = Allowed("severity", Severities),
+        Rules = Values("rule"),
+    };
+
+    public EventQuery Events() => new() { Common = Common(), Categories = Values("category"), Outcomes = Values("outcome") };
+
+    public IndicatorQuery Indicators() => new() { Common = Common(), Types = Values("type"), Providers = Values("provider") };
+
+    private int Int(string name, int fallback, int max)
+    {
+        var text = q[name].ToString();
+        if (text.Length == 0) return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max) return value;
+        problems.Add($"{name} must be a whole number from 1 to {max} (got '{text}').");
+        return fallback;
+    }
+
+    private DateTimeOffset? Date(string name)
+    {
+        var text = q[name].ToString();
+        if (text.Length == 0) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value;
+        problems.Add($"{name} must be a date such as 2026-11-01 or 2026-11-01T12:00:00Z (got '{text}').");
+        return null;
+    }
+
+    private bool SortDescending()
+    {
+        var text = q["sortOrder"].ToString();
+        if (text.Length > 0 && text is not ("asc" or "desc")) problems.Add($"sortOrder must be asc or desc (got '{text}').");
+        return text != "asc";
+    }
+
+    private List<string> Allowed(string name, string[] allowed)
+    {
+        var values = Values(name);
+        foreach (var bad in values.Where(v => !allowed.Contains(v)))
+            problems.Add($"{name} must be one of {string.Join(", ", allowed)} (got '{bad}').");
+        return values;
+    }
+
+    /// <summary>Repeated (<c>host.name=a&amp;host.name=b</c>) or a JSON array (<c>host.name=["a","b"]</c>).</summary>
+    private List<string> Values(string name)
+    {
+        var values = CaseFindParameters.ReadIds(q[name]);
+        if (values is null && q[name].Any(v => !string.IsNullOrWhiteSpace(v))) problems.Add($"{name} must be a value or a JSON array of values.");
+        return values ?? [];
+    }
+}

@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using CasesPortal.Data;
+using CasesPortal.Features.Evidence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Features.Evidence.Explore;
+
+/// <summary>
+/// Finds stored alerts, events and indicators for the explore pages and the <c>_find</c> APIs alike: every filter,
+/// the count and the page run in SQL, newest first unless asked otherwise.
+/// </summary>
+public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
+{
+    public async Task<EvidencePage<Alert>> FindAlertsAsync(AlertQuery query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var alerts = Common(db.Alerts.AsNoTracking(), query.Common)
+            .Where(AnyOf<Alert>(query.Statuses, v => a => a.WorkflowStatus == v))
+            .Where(AnyOf<Alert>(query.Severities, v => a => a.Severity == v))
+            .Where(AnyOf<Alert>(query.Rules, v => a => a.RuleName == v));
+        return await PageAsync(alerts, query.Common, ct);
+    }
+
+    public async Task<EvidencePage<SecurityEvent>> FindEventsAsync(EventQuery query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var events = Common(db.SecurityEvents.AsNoTracking(), query.Common)
+            .Where(AnyOf<SecurityEvent>(query.Categories, v => e => ("," + e.EventCategory + ",").Contains("," + v + ",")))
+            .Where(AnyOf<SecurityEvent>(query.Outcomes, v => e => e.EventOutcome == v));
+        return await PageAsync(events, query.Common, ct);
+    }
+
+    public async Task<EvidencePage<Indicator>> FindIndicatorsAsync(IndicatorQuery query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var c = query.Common;
+        var indicators = db.Indicators.AsNoTracking()
+            .Where(AnyOf<Indicator>(query.Types, v => i => i.Type == v))
+            .Where(AnyOf<Indicator>(query.Providers, v => i => i.Provider == v));
+        if (c.From is { } from) indicators = indicators.Where(i => i.LastSeen >= from);
+        if (c.To is { } to) indicators = indicators.Where(i => i.LastSeen <= to);
+        if (Pattern(c.Search) is { } pattern) indicators = indicators.Where(i => EF.Functions.Like(i.Document, pattern, Escape));
+        var total = await indicators.CountAsync(ct);
+        var sorted = c.Descending
+            ? indicators.OrderByDescending(i => i.LastSeen).ThenBy(i => i.Id)
+            : indicators.OrderBy(i => i.LastSeen).ThenBy(i => i.Id);
+        var items = await sorted.Skip((c.Page - 1) * c.PerPage).Take(c.PerPage).ToListAsync(ct);
+        return new(items, c.Page, c.PerPage, total);
+    }
+
+    /// <summary>Distinct values of one column, for the filter pickers (at most 200, in order).</summary>
+    public async Task<IReadOnlyList<string>> AlertValuesAsync(Expression<Func<Alert, string?>> column, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Alerts.Select(column).Where(v => v != null && v != "").Distinct().OrderBy(v => v).Take(200).Select(v => v!).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<string>> EventValuesAsync(Expression<Func<SecurityEvent, string?>> column, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.SecurityEvents.Select(column).Where(v => v != null && v != "").Distinct().OrderBy(v => v).Take(200).Select(v => v!).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<string>> IndicatorValuesAsync(Expression<Func<Indicator, string?>> column, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Indicators.Select(column).Where(v => v != null && v != "").Distinct().OrderBy(v => v).Take(200).Select(v => v!).ToListAsync(ct);
+    }
+
+    private const string Escape = "\\";
+
+    private static IQueryable<T> Common<T>(IQueryable<T> records, EvidenceQuery c) where T : EcsRecord
+    {
+        records = records.Where(AnyOf<T>(c.Hosts, v => r => r.HostName == v)).Where(AnyOf<T>(c.Users, v => r => r.UserName == v));
+        if (c.From is { } from) records = records.Where(r => r.Timestamp >= from);
+        if (c.To is { } to) records = records.Where(r => r.Timestamp <= to);
+        if (Pattern(c.Search) is { } pattern) records = records.Where(r => EF.Functions.Like(r.Document, pattern, Escape));
+        return records;
+    }
+
+    private static async Task<EvidencePage<T>> PageAsync<T>(IQueryable<T> records, EvidenceQuery c, CancellationToken ct) where T : EcsRecord
+    {
+        var total = await records.CountAsync(ct);
+        var sorted = c.Descending
+            ? records.OrderByDescending(r => r.Timestamp).ThenBy(r => r.Id)
+            : records.OrderBy(r => r.Timestamp).ThenBy(r => r.Id);
+        var items = await sorted.Skip((c.Page - 1) * c.PerPage).Take(c.PerPage).ToListAsync(ct);
+        return new(items, c.Page, c.PerPage, total);
+    }
+
+    /// <summary>Free text is matched against the whole original document, so any field can be searched.</summary>
+    private static string? Pattern(string? search) => string.IsNullOrWhiteSpace(search)
+        ? null
+        : "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
+    /// <summary>OR of one condition per value; no values means no filter.</summary>
+    private static Expression<Func<T, bool>> AnyOf<T>(IReadOnlyList<string> values, Func<string, Expression<Func<T, bool>>> condition)
+    {
+        if (values.Count == 0) return _ => true;
+        var parameter = Expression.Parameter(typeof(T), "x");
+        Expression? body = null;
+        foreach (var value in values.Distinct())
+        {
+            var one = condition(value);
+            var replaced = new Rebind(one.Parameters[0], parameter).Visit(one.Body);
+            body = body is null ? replaced : Expression.OrElse(body, replaced);
+        }
+        return Expression.Lambda<Func<T, bool>>(body!, parameter);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}

@@ -1,0 +1,44 @@
+namespace CasesPortal.Features.Evidence.Explore;
+
+/// <summary>What every evidence search shares: paging, free text, a time range and host/user filters.</summary>
+public sealed record EvidenceQuery
+{
+    public const int MaxPerPage = 100;
+
+    public int Page { get; init; } = 1;
+    public int PerPage { get; init; } = 20;
+    public string? Search { get; init; }
+
+    /// <summary>On <c>@timestamp</c> for alerts and events, on last seen for indicators.</summary>
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public bool Descending { get; init; } = true;
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+    public IReadOnlyList<string> Users { get; init; } = [];
+}
+
+public sealed record AlertQuery
+{
+    public EvidenceQuery Common { get; init; } = new();
+
+    /// <summary>Workflow statuses: open, acknowledged, closed.</summary>
+    public IReadOnlyList<string> Statuses { get; init; } = [];
+    public IReadOnlyList<string> Severities { get; init; } = [];
+    public IReadOnlyList<string> Rules { get; init; } = [];
+}
+
+public sealed record EventQuery
+{
+    public EvidenceQuery Common { get; init; } = new();
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Outcomes { get; init; } = [];
+}
+
+public sealed record IndicatorQuery
+{
+    public EvidenceQuery Common { get; init; } = new();
+    public IReadOnlyList<string> Types { get; init; } = [];
+    public IReadOnlyList<string> Providers { get; init; } = [];
+}
+
+public sealed record EvidencePage<T>(IReadOnlyList<T> Items, int Page, int PerPage, int Total);
