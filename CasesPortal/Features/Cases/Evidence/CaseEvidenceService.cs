@@ -164,7 +164,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Cases.Where(c => c.DeletedAt == null && db.CaseAlerts.Any(l => l.CaseId == c.Id && l.AlertId == alertId))
-            .OrderByDescending(c => c.CreatedAt)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number)
             .Select(c => new CaseOfAlert(c.Id, c.Number, c.Title, c.Description, c.Status, c.CreatedAt,
                 db.CaseAlerts.Count(l => l.CaseId == c.Id), c.CommentCount))
             .ToListAsync(ct);
