@@ -168,5 +168,7 @@ public sealed class CaseEvidenceServiceTests : IAsyncLifetime
         var cases = await evidence.CasesOfAlertAsync(EvidenceSamples.PowerShellAlert);
         Assert.Equal([(other, 2), (caseId, 1)], cases.Select(c => (c.Id, c.TotalAlerts)));
         Assert.Equal(3, (await portal.Get<CaseQueries>().GetAsync(caseId))!.TotalEvents);
+        var list = (await portal.Get<CaseQueries>().FindAsync(new CaseQuery())).Cases;
+        Assert.Equal([(other, 2), (caseId, 1)], list.Select(c => (c.Id, c.TotalAlerts)));
     }
 }
