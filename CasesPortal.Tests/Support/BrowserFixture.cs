@@ -49,7 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Skip.If(Browser is null, MissingBrowserReason);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1366, Height = 860 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

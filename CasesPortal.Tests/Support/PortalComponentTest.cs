@@ -6,6 +6,7 @@ using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Accounts.Profile;
 using CasesPortal.Features.Cases.Detail;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 using Microsoft.AspNetCore.Components;
@@ -45,6 +46,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<ActivityQueries>());
         Services.AddSingleton(Portal.Get<ActivityFeed>());
         Services.AddSingleton(Portal.Get<CaseFileService>());
+        Services.AddSingleton(Portal.Get<CaseEvidenceService>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }

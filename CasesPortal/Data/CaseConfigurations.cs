@@ -1,7 +1,9 @@
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Accounts.ApiKeys;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Evidence.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -109,5 +111,38 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         f.HasIndex(x => new { x.CaseId, x.DeletedAt, x.UploadedAt });
         f.HasIndex(x => x.Sha256);
         f.HasIndex(x => x.UploadedById);
+    }
+}
+
+internal sealed class CaseAlertConfiguration : IEntityTypeConfiguration<CaseAlert>
+{
+    public void Configure(EntityTypeBuilder<CaseAlert> a)
+    {
+        a.ToTable("CaseAlerts");
+        a.HasKey(x => new { x.CaseId, x.AlertId });
+        a.Property(x => x.AlertId).HasMaxLength(EcsRecord.IdMaxLength);
+        a.Property(x => x.Index).HasMaxLength(CaseAlert.IndexMaxLength);
+        a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<Alert>().WithMany().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.AttachedById).OnDelete(DeleteBehavior.Restrict);
+        // The key serves case → alerts; this one serves alert → cases.
+        a.HasIndex(x => new { x.AlertId, x.CaseId });
+        a.HasIndex(x => x.AttachedById);
+    }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> e)
+    {
+        e.ToTable("CaseEvents");
+        e.HasKey(x => new { x.CaseId, x.EventId });
+        e.Property(x => x.EventId).HasMaxLength(EcsRecord.IdMaxLength);
+        e.Property(x => x.Index).HasMaxLength(CaseAlert.IndexMaxLength);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<SecurityEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.AttachedById).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.EventId, x.CaseId });
+        e.HasIndex(x => x.AttachedById);
     }
 }

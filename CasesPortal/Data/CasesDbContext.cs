@@ -1,5 +1,6 @@
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Accounts.ApiKeys;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Evidence.Model;
@@ -23,6 +24,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<CaseUserAction> CaseUserActions => Set<CaseUserAction>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<Indicator> Indicators => Set<Indicator>();

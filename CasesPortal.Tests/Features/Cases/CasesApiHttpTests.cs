@@ -149,7 +149,7 @@ public sealed class CasesApiHttpTests : IClassFixture<PortalFactory>, IAsyncLife
         Assert.Equal(1, withComment.GetProperty("totalComment").GetInt32());
         var comment = withComment.GetProperty("comments")[0];
         var commentId = comment.GetProperty("id").GetString();
-        await ApiAssert.ErrorAsync(await analyst.PostAsync($"/api/cases/{id}/comments", Json("""{"type":"alert","alertId":"x"}""")), HttpStatusCode.BadRequest, "type 'alert' is not supported");
+        await ApiAssert.ErrorAsync(await analyst.PostAsync($"/api/cases/{id}/comments", Json("""{"type":"actions","comment":"x"}""")), HttpStatusCode.BadRequest, "type 'actions' is not supported");
         await ApiAssert.ErrorAsync(await viewer.PostAsync($"/api/cases/{id}/comments", Json("""{"type":"user","comment":"hi"}""")), HttpStatusCode.Forbidden, "roles");
 
         var patched = await analyst.PatchAsync($"/api/cases/{id}/comments", Json($$"""{"id":"{{commentId}}","version":"{{comment.GetProperty("version").GetString()}}","type":"user","comment":"Isolated the host at 10:02.","owner":"securitySolution"}"""));

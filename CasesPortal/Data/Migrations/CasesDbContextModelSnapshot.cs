@@ -141,6 +141,64 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseAlert", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Index")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "AlertId");
+
+                    b.HasIndex("AttachedById");
+
+                    b.HasIndex("AlertId", "CaseId");
+
+                    b.ToTable("CaseAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseEvent", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Index")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "EventId");
+
+                    b.HasIndex("AttachedById");
+
+                    b.HasIndex("EventId", "CaseId");
+
+                    b.ToTable("CaseEvents", (string)null);
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Files.CaseFile", b =>
                 {
                     b.Property<string>("Id")
@@ -876,6 +934,48 @@ namespace CasesPortal.Data.Migrations
                     b.HasOne("CasesPortal.Features.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseAlert", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Evidence.Model.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseEvent", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Evidence.Model.SecurityEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,5 +1,6 @@
 using CasesPortal.Features.Cases.Api;
 using CasesPortal.Features.Cases.Detail;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 
@@ -20,6 +21,7 @@ public static class CasesFeature
         builder.Services.AddOptions<FilesOptions>().Configure<IConfiguration>(FilesOptions.Read).ValidateOnStart();
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<CaseFileService>();
+        builder.Services.AddSingleton<CaseEvidenceService>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
 
@@ -24,8 +25,11 @@ public static class CaseCommentsApi
         read.MapGet("/{id}/user_actions/_find", FindUserActionsAsync);
     }
 
-    private static async Task<IResult> AddAsync(string id, JsonElement body, ClaimsPrincipal user, CommentService comments, CaseQueries queries, CancellationToken ct)
+    private static async Task<IResult> AddAsync(string id, JsonElement body, ClaimsPrincipal user, CommentService comments, CaseQueries queries,
+        CaseEvidenceService evidence, CancellationToken ct)
     {
+        if (body.ValueKind == JsonValueKind.Object && await CaseEvidenceApi.AttachAsync(id, body, user, evidence, ct) is { } attached)
+            return attached.Succeeded ? await CaseWithCommentsAsync(id, queries, comments, ct) : ApiResults.Error(attached.Error!);
         if (ReadComment(body) is { Problem: { } problem }) return ApiResults.Error(StatusCodes.Status400BadRequest, problem);
         var fields = new JsonFields(body, "");
         var result = await comments.AddAsync(CaseActor.From(user), id, fields.String("comment"), fields.String("owner"), ct);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
@@ -25,6 +26,7 @@ public static class CasesApi
         read.MapGet("/reporters", async (CaseQueries q, CancellationToken ct) =>
             TypedResults.Ok((await q.ReportersAsync(ct)).Select(UserJson.From)));
         read.MapGet("/{id}", GetAsync);
+        endpoints.MapCaseEvidenceApi(read, write);
         endpoints.MapCaseCommentsApi(read, write);
         endpoints.MapCaseFilesApi(read, write);
         return endpoints;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Services;
@@ -59,6 +60,7 @@ public static class ActivitySentences
             (CaseActions.Comment, CaseActions.Delete) => Say("deleted a comment"),
             (CaseActions.Comment, CaseActions.Update) => Say("edited a comment"),
             (CaseActions.Comment, _) => Say("commented"),
+            (CaseActions.Attachment, _) when Evidence(action.Action, payload) is { } evidence => Say(evidence),
             (CaseActions.Attachment, _) => Say(Attachment(action.Action, Property(payload, "attachment") ?? default)),
             (CaseActions.DeleteCase, CaseActions.Delete) => Say("moved the case to the Trash"),
             (CaseActions.DeleteCase, _) => Say("restored the case from the Trash"),
@@ -86,6 +88,15 @@ public static class ActivitySentences
             (false, "in-progress") => "marked the case as in progress",
             _ => "marked the case as open",
         };
+    }
+
+    /// <summary>Alerts and events are counted, not named: one line may stand for ten thousand of them.</summary>
+    private static string? Evidence(string verb, JsonElement payload)
+    {
+        foreach (var (field, unit) in new[] { ("alerts", "alert"), ("events", "event") })
+            if (Property(payload, field) is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var count))
+                return $"{(verb == CaseActions.Delete ? "removed" : "attached")} {count.ToString("N0", CultureInfo.InvariantCulture)} {unit}{(count == 1 ? "" : "s")}";
+        return null;
     }
 
     private static string Attachment(string verb, JsonElement attachment)

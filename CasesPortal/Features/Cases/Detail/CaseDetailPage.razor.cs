@@ -1,4 +1,5 @@
 using CasesPortal.Features.Accounts.Profile;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
@@ -19,6 +20,7 @@ public sealed partial class CaseDetailPage : IDisposable
     [Inject] private CaseService Cases { get; set; } = default!;
     [Inject] private CaseEvents Events { get; set; } = default!;
     [Inject] private CaseFileService Files { get; set; } = default!;
+    [Inject] private CaseEvidenceService Evidence { get; set; } = default!;
     [Inject] private UserPreferencesState Preferences { get; set; } = default!;
     [Inject] private AuthenticationStateProvider AuthState { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -33,6 +35,7 @@ public sealed partial class CaseDetailPage : IDisposable
     private long loadedNumber;
     private int stamp;
     private int fileCount;
+    private EvidenceCounts evidence = new(0, 0);
     private readonly CancellationTokenSource closing = new();
 
     private string PageTitle => current is null ? $"Case #{Number}" : $"#{current.Number} {current.Title}";
@@ -60,6 +63,7 @@ public sealed partial class CaseDetailPage : IDisposable
         current = fresh;
         duplicates = current is null ? [] : await Queries.DuplicatesOfAsync(current.Id);
         fileCount = current is null ? 0 : await Files.CountAsync(current.Id);
+        evidence = current is null ? new(0, 0) : await Evidence.CountAsync(current.Id);
         stamp++;
     }
 

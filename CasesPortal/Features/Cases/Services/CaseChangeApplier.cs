@@ -1,4 +1,5 @@
 using CasesPortal.Data;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -99,6 +100,7 @@ public sealed class CaseChangeApplier(CasesDbContext db, CaseHistoryWriter histo
     {
         history.Add(item.Id, CaseActions.Status, CaseActions.Update, new { status = CaseNames.Of(status) }, CaseNames.Of(item.Status));
         item.Status = status;
+        if (item.SyncAlerts) await AlertStatusSync.FollowCaseAsync(db, item.Id, status, now, ct);
         if (status != CaseStatus.Closed)
         {
             (item.ClosedAt, item.ClosedById, item.DurationSeconds) = (null, null, null);

@@ -30,6 +30,7 @@ public sealed record CaseView(
     long? DurationSeconds,
     int CommentCount,
     int TotalAlerts,
+    int TotalEvents,
     string Version);
 
 /// <summary>A reference to another case (e.g. the one a duplicate points to).</summary>

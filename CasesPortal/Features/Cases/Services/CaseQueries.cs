@@ -153,7 +153,7 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
         _ => cases.OrderByDescending(c => c.Number),
     };
 
-    /// <summary>Turns case rows into views with three queries in all (cases with tags and assignees, people, duplicate targets).</summary>
+    /// <summary>Turns case rows into views with five queries in all (cases with tags and assignees, people, duplicate targets, alert and event counts).</summary>
     internal static async Task<List<CaseView>> ProjectAsync(CasesDbContext db, IQueryable<Case> rows, CancellationToken ct)
     {
         var cases = await rows.AsNoTracking().Include(c => c.Tags).Include(c => c.Assignees).AsSplitQuery().ToListAsync(ct);
@@ -164,6 +164,12 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
         var duplicates = duplicateIds.Count == 0 ? [] : await db.Cases.Where(c => duplicateIds.Contains(c.Id))
             .Select(c => new CaseLink(c.Id, c.Number, c.Title)).ToDictionaryAsync(c => c.Id, ct);
 
+        var ids = cases.Select(c => c.Id).ToList();
+        var alerts = await db.CaseAlerts.Where(l => ids.Contains(l.CaseId)).GroupBy(l => l.CaseId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var events = await db.CaseEvents.Where(l => ids.Contains(l.CaseId)).GroupBy(l => l.CaseId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
         PersonRef? Maybe(string? id) => id is null ? null : PeopleDirectory.Resolve(people, id);
         return cases.Select(c => new CaseView(
             c.Id, c.Number, c.Title, c.Description, c.Status, c.Severity,
@@ -172,6 +178,7 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
             c.Category, c.SyncAlerts, c.Owner, c.CloseReason, c.CloseReasonNote,
             c.DuplicateOfId is { } dup && duplicates.TryGetValue(dup, out var link) ? link : null,
             c.CreatedAt, PeopleDirectory.Resolve(people, c.CreatedById), c.UpdatedAt, Maybe(c.UpdatedById),
-            c.ClosedAt, Maybe(c.ClosedById), c.DurationSeconds, c.CommentCount, 0, CaseVersion.Encode(c.Version))).ToList();
+            c.ClosedAt, Maybe(c.ClosedById), c.DurationSeconds, c.CommentCount,
+            alerts.GetValueOrDefault(c.Id), events.GetValueOrDefault(c.Id), CaseVersion.Encode(c.Version))).ToList();
     }
 }
