@@ -15,32 +15,22 @@ public static class EvidenceFindApi
     public static IEndpointRouteBuilder MapEvidenceFindApi(this IEndpointRouteBuilder endpoints)
     {
         var read = endpoints.MapGroup("/api").RequireAuthorization(AccountPolicies.ApiRead);
-        read.MapGet("/alerts/_find", async (HttpRequest request, EvidenceQueries queries, CancellationToken ct) =>
-        {
-            var parameters = new EvidenceFindParameters(request.Query);
-            var query = parameters.Alerts();
-            return parameters.Problem is { } problem
-                ? ApiResults.Error(StatusCodes.Status400BadRequest, problem)
-                : Page("alerts", await queries.FindAlertsAsync(query, ct), AlertJson);
-        });
-        read.MapGet("/events/_find", async (HttpRequest request, EvidenceQueries queries, CancellationToken ct) =>
-        {
-            var parameters = new EvidenceFindParameters(request.Query);
-            var query = parameters.Events();
-            return parameters.Problem is { } problem
-                ? ApiResults.Error(StatusCodes.Status400BadRequest, problem)
-                : Page("events", await queries.FindEventsAsync(query, ct), EventJson);
-        });
-        read.MapGet("/indicators/_find", async (HttpRequest request, EvidenceQueries queries, CancellationToken ct) =>
-        {
-            var parameters = new EvidenceFindParameters(request.Query);
-            var query = parameters.Indicators();
-            return parameters.Problem is { } problem
-                ? ApiResults.Error(StatusCodes.Status400BadRequest, problem)
-                : Page("indicators", await queries.FindIndicatorsAsync(query, ct), IndicatorJson);
-        });
+        MapFind(read, "alerts", p => p.Alerts(), (q, query, ct) => q.FindAlertsAsync(query, ct), AlertJson);
+        MapFind(read, "events", p => p.Events(), (q, query, ct) => q.FindEventsAsync(query, ct), EventJson);
+        MapFind(read, "indicators", p => p.Indicators(), (q, query, ct) => q.FindIndicatorsAsync(query, ct), IndicatorJson);
         return endpoints;
     }
+
+    private static void MapFind<TQuery, T>(RouteGroupBuilder group, string name, Func<EvidenceFindParameters, TQuery> read,
+        Func<EvidenceQueries, TQuery, CancellationToken, Task<EvidencePage<T>>> find, Func<T, object> json) =>
+        group.MapGet($"/{name}/_find", async (HttpRequest request, EvidenceQueries queries, CancellationToken ct) =>
+        {
+            var parameters = new EvidenceFindParameters(request.Query);
+            var query = read(parameters);
+            return parameters.Problem is { } problem
+                ? ApiResults.Error(StatusCodes.Status400BadRequest, problem)
+                : Page(name, await find(queries, query, ct), json);
+        });
 
     private static IResult Page<T>(string name, EvidencePage<T> found, Func<T, object> json) => TypedResults.Ok(new Dictionary<string, object>
     {
