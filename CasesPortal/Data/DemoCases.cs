@@ -1,13 +1,16 @@
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Services;
+using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Data;
 
 /// <summary>
 /// About fifty varied demo cases spread over the last four months, worked by the demo team through the real case
-/// services (so numbers, history and durations are exactly what analysts would have produced).
+/// services (so numbers, history and durations are exactly what analysts would have produced). Each case gets the
+/// demo alerts and events of one or two hosts from the day and a half before it was opened.
 /// </summary>
-public sealed class DemoCases(CaseQueries queries, CaseEvents events, Microsoft.EntityFrameworkCore.IDbContextFactory<CasesDbContext> dbFactory)
+public sealed class DemoCases(CaseQueries queries, CaseEvents events, IDbContextFactory<CasesDbContext> dbFactory)
 {
     private static readonly (string Title, string Category, string[] Tags, CaseSeverity Severity)[] Incidents =
     [
@@ -47,24 +50,31 @@ public sealed class DemoCases(CaseQueries queries, CaseEvents events, Microsoft.
         "Timeline so far:\n\n- 08:12 first alert\n- 08:20 triage started\n- 08:41 host contained",
     ];
 
+    /// <summary>How far back the demo history reaches.</summary>
+    public const int Days = 120;
+
     public async Task SeedAsync(IReadOnlyList<string> userIds, DateTimeOffset now, CancellationToken ct)
     {
         var random = new Random(20261128);
-        var clock = new SeedClock(now.AddDays(-120));
+        var clock = new SeedClock(now.AddDays(-Days));
         var cases = new CaseService(dbFactory, queries, events, clock);
         var comments = new CommentService(dbFactory, events, clock);
+        var evidence = new CaseEvidenceService(dbFactory, events, clock);
         CaseActor Actor(int i) => new(userIds[i % userIds.Count], new HashSet<string> { Features.Accounts.Roles.Analyst });
 
         for (var i = 0; i < 50; i++)
         {
             var (title, category, tags, severity) = Incidents[i % Incidents.Length];
-            clock.Now = now.AddDays(-120 + i * 2.3).AddMinutes(random.Next(0, 600));
+            clock.Now = now.AddDays(-Days + i * 2.3).AddMinutes(random.Next(0, 600));
             var reporter = Actor(random.Next(userIds.Count));
             var assignees = userIds.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToList();
             var created = (await cases.CreateAsync(reporter, new NewCase(i < Incidents.Length ? title : $"{title} (recurrence {i / Incidents.Length})",
                 $"Raised from an alert.\n\n**Scope:** {random.Next(1, 40)} hosts, {random.Next(1, 12)} users.", tags, severity, category, assignees), ct)).Value!;
 
             var version = created.Version;
+            var (alertIds, eventIds) = await EvidenceBeforeAsync(clock.Now, random, ct);
+            if (alertIds.Count > 0) await evidence.AttachAlertsAsync(reporter, created.Id, alertIds, ct);
+            if (eventIds.Count > 0) await evidence.AttachEventsAsync(reporter, created.Id, eventIds, ct);
             foreach (var note in Notes.OrderBy(_ => random.Next()).Take(random.Next(0, 4)))
             {
                 clock.Now = clock.Now.AddMinutes(random.Next(10, 300));
@@ -85,6 +95,19 @@ public sealed class DemoCases(CaseQueries queries, CaseEvents events, Microsoft.
                     { Status = CaseStatus.Closed, CloseReason = reason, CloseReasonNote = reason == CloseReason.Benign ? "Expected admin activity." : null }], ct);
             }
         }
+    }
+
+    /// <summary>The alerts and events of the busiest one or two hosts in the 36 hours before <paramref name="openedAt"/>.</summary>
+    private async Task<(List<string> Alerts, List<string> Events)> EvidenceBeforeAsync(DateTimeOffset openedAt, Random random, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = openedAt.AddHours(-36);
+        var recent = db.Alerts.Where(a => a.Timestamp >= since && a.Timestamp <= openedAt && a.HostName != null);
+        var hosts = await recent.GroupBy(a => a.HostName).OrderByDescending(g => g.Count()).Select(g => g.Key!).Take(random.Next(1, 3)).ToListAsync(ct);
+        var alerts = await recent.Where(a => hosts.Contains(a.HostName!)).OrderByDescending(a => a.Timestamp).Select(a => a.Id).Take(random.Next(2, 60)).ToListAsync(ct);
+        var events = await db.SecurityEvents.Where(e => e.Timestamp >= since && e.Timestamp <= openedAt && hosts.Contains(e.HostName!))
+            .OrderByDescending(e => e.Timestamp).Select(e => e.Id).Take(random.Next(0, 25)).ToListAsync(ct);
+        return (alerts, events);
     }
 
     private sealed class SeedClock(DateTimeOffset start) : TimeProvider

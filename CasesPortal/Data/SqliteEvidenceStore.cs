@@ -94,8 +94,9 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         await using (var pragma = connection.CreateCommand())
         {
             // SQLite's default page cache (2 MB) is far smaller than the indexes an import touches; with it, each row's
-            // index updates go back to the file. 64 MB per connection keeps a batch's pages in memory.
-            pragma.CommandText = "PRAGMA cache_size = -65536;";
+            // index updates go back to the file. 64 MB per connection keeps a batch's pages in memory. In WAL mode,
+            // synchronous=NORMAL still commits each batch whole or not at all; it only skips the fsync per commit.
+            pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);

@@ -36,6 +36,7 @@ public static class PortalHosting
         builder.Services.AddApiDocumentation();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<DemoCases>();
+        builder.Services.AddSingleton<DemoEvidence>();
 
         builder.AddCasesData();
         builder.AddAccounts();

@@ -103,5 +103,14 @@ public sealed class StartupTests
         Assert.True(cases.CountOpen > 0 && cases.CountInProgress > 0 && cases.CountClosed > 0);
         Assert.True(cases.Cases.Sum(c => c.CommentCount) > 30);
         Assert.True(cases.Cases.Select(c => c.Tags.Count).Sum() > 50);
+
+        // The sample files plus their variations, attached to the cases they would have raised.
+        await using var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.Alerts.CountAsync() > DemoEvidence.GeneratedAlerts);
+        Assert.True(await db.SecurityEvents.CountAsync() > DemoEvidence.GeneratedEvents);
+        Assert.True(await db.Indicators.CountAsync() >= 5);
+        Assert.Contains(await db.Alerts.Select(a => a.HostName).Distinct().ToListAsync(), h => h == "DC-01");
+        Assert.True(cases.Cases.Count(c => c.TotalAlerts > 0) >= 40, "most demo cases hold alerts");
+        Assert.True(await db.CaseEvents.AnyAsync());
     }
 }

@@ -21,5 +21,5 @@ public sealed class IngestOptions
 
     /// <summary>Documents per transaction: small enough that an analyst's save never waits noticeably behind an import.</summary>
     [Range(1, 50_000)]
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 1000;
 }
