@@ -33,6 +33,18 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     }
 }
 
+internal sealed class CaseStatusPeriodConfiguration : IEntityTypeConfiguration<CaseStatusPeriod>
+{
+    public void Configure(EntityTypeBuilder<CaseStatusPeriod> p)
+    {
+        p.HasKey(x => x.Id);
+        p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        p.HasIndex(x => new { x.CaseId, x.StartedAt });
+        // Time to acknowledge over many cases: the first in-progress stay of each.
+        p.HasIndex(x => new { x.Status, x.CaseId, x.StartedAt });
+    }
+}
+
 internal sealed class CaseTagConfiguration : IEntityTypeConfiguration<CaseTag>
 {
     public void Configure(EntityTypeBuilder<CaseTag> t)

@@ -22,6 +22,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<CaseAssignee> CaseAssignees => Set<CaseAssignee>();
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
     public DbSet<CaseUserAction> CaseUserActions => Set<CaseUserAction>();
+    public DbSet<CaseStatusPeriod> CaseStatusPeriods => Set<CaseStatusPeriod>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();

@@ -417,6 +417,34 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("CaseComments");
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseStatusPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "StartedAt");
+
+                    b.HasIndex("Status", "CaseId", "StartedAt");
+
+                    b.ToTable("CaseStatusPeriods");
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseTag", b =>
                 {
                     b.Property<string>("CaseId")
@@ -1020,6 +1048,15 @@ namespace CasesPortal.Data.Migrations
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseComment", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseStatusPeriod", b =>
                 {
                     b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
                         .WithMany()

@@ -1,0 +1,97 @@
+using CasesPortal.Data;
+using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Evidence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Features.Cases.Metrics;
+
+/// <summary>
+/// The summary-bar figures of a case and the all-cases figures of the metrics API. Alert figures are SQL aggregates
+/// over the case's alert links (never a load of its alerts); durations come from the case's status stays.
+/// </summary>
+public sealed class CaseMetricsService(IDbContextFactory<CasesDbContext> dbFactory, TimeProvider clock)
+{
+    public const int TopEntities = 10;
+
+    /// <summary>The features asked for, of a live case; null when the case is unknown or in the Trash.</summary>
+    public async Task<CaseMetrics?> ForCaseAsync(string caseId, IReadOnlySet<string> features, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Cases.AsNoTracking().Where(c => c.Id == caseId && c.DeletedAt == null)
+            .Select(c => new { c.CreatedAt, c.ClosedAt, c.Status }).SingleOrDefaultAsync(ct);
+        if (item is null) return null;
+
+        var alerts = db.CaseAlerts.Where(l => l.CaseId == caseId).Join(db.Alerts, l => l.AlertId, a => a.Id, (_, a) => a);
+        return new CaseMetrics(
+            features.Contains(CaseMetricFeatures.AlertsCount) ? await db.CaseAlerts.CountAsync(l => l.CaseId == caseId, ct) : null,
+            features.Contains(CaseMetricFeatures.AlertsUsers) ? await UsersAsync(alerts, ct) : null,
+            features.Contains(CaseMetricFeatures.AlertsHosts) ? await HostsAsync(alerts, ct) : null,
+            // No connector can be set on a case yet, so none has ever been used.
+            features.Contains(CaseMetricFeatures.Connectors) ? 0 : null,
+            features.Contains(CaseMetricFeatures.Lifespan) ? await LifespanAsync(db, caseId, item.CreatedAt, item.Status == CaseStatus.Closed ? item.ClosedAt : null, ct) : null);
+    }
+
+    /// <summary>MTTR (mean seconds from creation to close) and status counts over live cases created in [from, to].</summary>
+    public async Task<AllCasesMetrics> ForAllCasesAsync(IReadOnlySet<string> features, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cases = db.Cases.Where(c => c.DeletedAt == null);
+        if (from is { } start) cases = cases.Where(c => c.CreatedAt >= start);
+        if (to is { } end) cases = cases.Where(c => c.CreatedAt <= end);
+
+        double? mttr = null;
+        if (features.Contains(CaseMetricFeatures.Mttr))
+            mttr = await cases.Where(c => c.Status == CaseStatus.Closed && c.DurationSeconds != null).AverageAsync(c => (double?)c.DurationSeconds, ct);
+        StatusCounts? status = null;
+        if (features.Contains(CaseMetricFeatures.Status))
+        {
+            var counts = await cases.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            status = new StatusCounts(counts.GetValueOrDefault(CaseStatus.Open), counts.GetValueOrDefault(CaseStatus.InProgress), counts.GetValueOrDefault(CaseStatus.Closed));
+        }
+        return new AllCasesMetrics(mttr, status);
+    }
+
+    private static async Task<EntityFigures> UsersAsync(IQueryable<Alert> alerts, CancellationToken ct)
+    {
+        var named = alerts.Where(a => a.UserName != null && a.UserName != "");
+        var total = await named.Select(a => a.UserName).Distinct().CountAsync(ct);
+        var top = await named.GroupBy(a => a.UserName!).Select(g => new { Name = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).Take(TopEntities).ToListAsync(ct);
+        return new EntityFigures(total, top.Select(u => new EntityCount(u.Name, null, u.Count)).ToList());
+    }
+
+    /// <summary>Hosts by host.id, or by host.name for alerts without an id; each shown by the name on its newest alert.</summary>
+    private static async Task<EntityFigures> HostsAsync(IQueryable<Alert> alerts, CancellationToken ct)
+    {
+        var keyed = alerts.Where(a => (a.HostId != null && a.HostId != "") || (a.HostName != null && a.HostName != ""))
+            .Select(a => new { Key = a.HostId != null && a.HostId != "" ? a.HostId : "name:" + a.HostName, a.HostId, a.HostName, a.Timestamp });
+        var total = await keyed.Select(a => a.Key).Distinct().CountAsync(ct);
+        var top = await keyed.GroupBy(a => a.Key)
+            .Select(g => new
+            {
+                g.Key,
+                Count = g.Count(),
+                Id = g.Max(a => a.HostId),
+                Name = g.OrderByDescending(a => a.Timestamp).Where(a => a.HostName != null).Select(a => a.HostName).FirstOrDefault(),
+            })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(TopEntities).ToListAsync(ct);
+        return new EntityFigures(total, top.Select(h => new EntityCount(h.Name ?? h.Id ?? h.Key, h.Id, h.Count)).ToList());
+    }
+
+    private async Task<CaseLifespan> LifespanAsync(CasesDbContext db, string caseId, DateTimeOffset createdAt, DateTimeOffset? closedAt, CancellationToken ct)
+    {
+        var stays = await db.CaseStatusPeriods.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.StartedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        return Lifespan(createdAt, closedAt, stays, clock.GetUtcNow());
+    }
+
+    /// <summary>The time line of a case from its status stays, with the current stay running up to <paramref name="now"/>.</summary>
+    public static CaseLifespan Lifespan(DateTimeOffset createdAt, DateTimeOffset? closedAt, IReadOnlyList<CaseStatusPeriod> stays, DateTimeOffset now)
+    {
+        TimeSpan Length(CaseStatusPeriod p) => ((p.EndedAt ?? now) - p.StartedAt) is { Ticks: > 0 } length ? length : TimeSpan.Zero;
+        var open = stays.Where(p => p.Status != CaseStatus.Closed).Aggregate(TimeSpan.Zero, (sum, p) => sum + Length(p));
+        var inProgress = stays.Where(p => p.Status == CaseStatus.InProgress).Aggregate(TimeSpan.Zero, (sum, p) => sum + Length(p));
+        var reopens = stays.Skip(1).Where((p, i) => stays[i].Status == CaseStatus.Closed && p.Status != CaseStatus.Closed).Select(p => p.StartedAt).ToList();
+        var current = stays.Count == 0 ? CaseStatus.Open : stays[^1].Status;
+        return new CaseLifespan(createdAt, closedAt, open, inProgress, stays.Any(p => p.Status == CaseStatus.InProgress), reopens, current != CaseStatus.Closed);
+    }
+}
