@@ -28,8 +28,17 @@ public static class CaseMetricsApi
             var (to, toProblem) = Date(request, "to");
             if ((fromProblem ?? toProblem) is { } problem) return ApiResults.Error(StatusCodes.Status400BadRequest, problem);
             if (from > to) return ApiResults.Error(StatusCodes.Status400BadRequest, "from must not be later than to.");
-            return TypedResults.Ok(AllCasesMetricsJson.From(await metrics.ForAllCasesAsync(features, from, to, ct)));
+            return TypedResults.Ok(AllCasesJson(features, await metrics.ForAllCasesAsync(features, from, to, ct)));
         });
+    }
+
+    /// <summary>Only the features asked for; an MTTR with no closed case in the period is null.</summary>
+    private static Dictionary<string, object?> AllCasesJson(IReadOnlySet<string> features, AllCasesMetrics m)
+    {
+        var json = new Dictionary<string, object?>();
+        if (features.Contains(CaseMetricFeatures.Mttr)) json["mttr"] = m.MttrSeconds is { } seconds ? Math.Round(seconds) : null;
+        if (m.Status is { } status) json["status"] = new StatusCountsJson(status.Open, status.InProgress, status.Closed);
+        return json;
     }
 
     private static HashSet<string>? Features(HttpRequest request, IReadOnlySet<string> known)
@@ -94,14 +103,6 @@ public sealed record StatusInfoJson(
     [property: JsonPropertyName("openDuration")] long OpenDuration,
     [property: JsonPropertyName("inProgressDuration")] long InProgressDuration,
     [property: JsonPropertyName("reopenDates")] IReadOnlyList<DateTimeOffset> ReopenDates);
-
-public sealed record AllCasesMetricsJson(
-    [property: JsonPropertyName("mttr"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Mttr,
-    [property: JsonPropertyName("status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatusCountsJson? Status)
-{
-    public static AllCasesMetricsJson From(AllCasesMetrics m) => new(m.MttrSeconds is { } s ? Math.Round(s) : null,
-        m.Status is { } status ? new StatusCountsJson(status.Open, status.InProgress, status.Closed) : null);
-}
 
 public sealed record StatusCountsJson(
     [property: JsonPropertyName("open")] int Open,
