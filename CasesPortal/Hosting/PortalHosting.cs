@@ -4,6 +4,7 @@ using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
 using CasesPortal.Features.Common;
 using CasesPortal.Features.Evidence;
+using CasesPortal.Features.Metrics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using MudBlazor.Services;
@@ -42,6 +43,7 @@ public static class PortalHosting
         builder.AddAccounts();
         builder.AddCases();
         builder.AddEvidence();
+        builder.AddMetrics();
         return builder;
     }
 
@@ -67,6 +69,7 @@ public static class PortalHosting
         app.MapAccounts();
         app.MapCases();
         app.MapEvidence();
+        app.MapMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

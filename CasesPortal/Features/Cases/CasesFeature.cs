@@ -2,7 +2,6 @@ using CasesPortal.Features.Cases.Api;
 using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
-using CasesPortal.Features.Cases.Metrics;
 using CasesPortal.Features.Cases.Services;
 
 namespace CasesPortal.Features.Cases;
@@ -23,7 +22,6 @@ public static class CasesFeature
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<CaseFileService>();
         builder.Services.AddSingleton<CaseEvidenceService>();
-        builder.Services.AddSingleton<CaseMetricsService>();
         return builder;
     }
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
-using CasesPortal.Features.Cases.Metrics;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
 
@@ -26,7 +25,6 @@ public static class CasesApi
         read.MapGet("/categories", async (CaseQueries q, CancellationToken ct) => TypedResults.Ok(await q.CategoriesAsync(ct)));
         read.MapGet("/reporters", async (CaseQueries q, CancellationToken ct) =>
             TypedResults.Ok((await q.ReportersAsync(ct)).Select(UserJson.From)));
-        read.MapCaseMetricsApi();
         read.MapGet("/{id}", GetAsync);
         endpoints.MapCaseEvidenceApi(read, write);
         endpoints.MapCaseCommentsApi(read, write);

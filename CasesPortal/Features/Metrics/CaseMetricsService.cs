@@ -3,7 +3,7 @@ using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Evidence.Model;
 using Microsoft.EntityFrameworkCore;
 
-namespace CasesPortal.Features.Cases.Metrics;
+namespace CasesPortal.Features.Metrics;
 
 /// <summary>
 /// The summary-bar figures of a case and the all-cases figures of the metrics API. Alert figures are SQL aggregates

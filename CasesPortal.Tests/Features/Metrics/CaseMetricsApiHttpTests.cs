@@ -5,7 +5,7 @@ using System.Text.Json;
 using CasesPortal.Features.Evidence.Ingest;
 using CasesPortal.Tests.Features.Cases.Evidence;
 
-namespace CasesPortal.Tests.Features.Cases.Metrics;
+namespace CasesPortal.Tests.Features.Metrics;
 
 [Trait(Layer.Name, Layer.Http)]
 public sealed class CaseMetricsApiHttpTests(PortalFactory factory) : IClassFixture<PortalFactory>, IAsyncLifetime

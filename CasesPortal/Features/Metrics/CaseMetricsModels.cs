@@ -1,4 +1,4 @@
-namespace CasesPortal.Features.Cases.Metrics;
+namespace CasesPortal.Features.Metrics;
 
 /// <summary>The figures of one case's summary bar; each part is null when it was not asked for.</summary>
 public sealed record CaseMetrics(int? AlertCount, EntityFigures? Users, EntityFigures? Hosts, int? Connectors, CaseLifespan? Lifespan);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
 
-namespace CasesPortal.Features.Cases.Metrics;
+namespace CasesPortal.Features.Metrics;
 
 /// <summary>
 /// Kibana's metrics routes: <c>GET /api/cases/metrics/{caseId}?features=..</c> for one case and
@@ -12,16 +13,18 @@ namespace CasesPortal.Features.Cases.Metrics;
 /// </summary>
 public static class CaseMetricsApi
 {
-    public static void MapCaseMetricsApi(this RouteGroupBuilder read)
+    public static void MapCaseMetricsApi(this IEndpointRouteBuilder endpoints)
     {
-        read.MapGet("/metrics/{caseId}", async (string caseId, HttpRequest request, CaseMetricsService metrics, CancellationToken ct) =>
+        // A literal segment outranks the case routes' "{id}", so /api/cases/metrics never reads as a case id.
+        var read = endpoints.MapGroup("/api/cases/metrics").RequireAuthorization(AccountPolicies.ApiRead);
+        read.MapGet("/{caseId}", async (string caseId, HttpRequest request, CaseMetricsService metrics, CancellationToken ct) =>
         {
             if (Features(request, CaseMetricFeatures.OfOneCase) is not { } features) return UnknownFeature(request, CaseMetricFeatures.OfOneCase);
             return await metrics.ForCaseAsync(caseId, features, ct) is { } figures
                 ? TypedResults.Ok(CaseMetricsJson.From(figures))
                 : ApiResults.Error(CaseErrors.NotFound(caseId));
         });
-        read.MapGet("/metrics", async (HttpRequest request, CaseMetricsService metrics, CancellationToken ct) =>
+        read.MapGet("/", async (HttpRequest request, CaseMetricsService metrics, CancellationToken ct) =>
         {
             if (Features(request, CaseMetricFeatures.OfAllCases) is not { } features) return UnknownFeature(request, CaseMetricFeatures.OfAllCases);
             var (from, fromProblem) = Date(request, "from");

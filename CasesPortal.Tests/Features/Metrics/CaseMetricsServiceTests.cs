@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 using CasesPortal.Features.Cases.Evidence;
-using CasesPortal.Features.Cases.Metrics;
+using CasesPortal.Features.Metrics;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Evidence.Ingest;
 using CasesPortal.Features.Evidence.Model;
+using CasesPortal.Tests.Features.Cases;
 using Xunit.Abstractions;
 
-namespace CasesPortal.Tests.Features.Cases.Metrics;
+namespace CasesPortal.Tests.Features.Metrics;
 
 /// <summary>Summary-bar and all-cases figures against hand-computed fixtures, with the clock moved by hand.</summary>
 [Trait(Layer.Name, Layer.Unit)]

@@ -1,0 +1,17 @@
+namespace CasesPortal.Features.Metrics;
+
+/// <summary>Metrics: the case summary bar and Kibana's case metrics API.</summary>
+public static class MetricsFeature
+{
+    public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CaseMetricsService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapCaseMetricsApi();
+        return endpoints;
+    }
+}
