@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace CasesPortal.Tests.Support;
@@ -9,14 +10,18 @@ namespace CasesPortal.Tests.Support;
 /// Chromium is found at <c>CHROMIUM_PATH</c> or <c>/usr/bin/chromium</c>; when it is missing the browser tests are
 /// skipped with instructions, unless <c>CASESPORTAL_REQUIRE_BROWSER=1</c> makes that a failure.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture() : this(PortalFactory.Create(kestrel: true)) { }
+
+    protected BrowserFixture(PortalFactory portal) => Portal = portal;
+
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
 
     private IPlaywright? playwright;
 
-    public PortalFactory Portal { get; } = PortalFactory.Create(kestrel: true);
+    public PortalFactory Portal { get; }
     public IBrowser? Browser { get; private set; }
     public string BaseUrl { get; private set; } = "";
     public string? MissingBrowserReason { get; private set; }
@@ -59,6 +64,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
         await Portal.DisposeAsync();
     }
+}
+
+/// <summary>The browser fixture with a hand-moved clock, for durations read to the second.</summary>
+public sealed class ClockedBrowserFixture : BrowserFixture
+{
+    public ClockedBrowserFixture() : this(new FakeTimeProvider(DateTimeOffset.UtcNow)) { }
+
+    private ClockedBrowserFixture(FakeTimeProvider clock) : base(PortalFactory.Create(kestrel: true, clock: clock)) => Clock = clock;
+
+    public FakeTimeProvider Clock { get; }
 }
 
 /// <summary>Steps analysts take in every browser test.</summary>

@@ -13,14 +13,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly TempDatabase database = new();
     private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider? clock;
 
-    public PortalFactory() : this(kestrel: false, settings: null) { }
+    public PortalFactory() : this(kestrel: false, settings: null, clock: null) { }
 
-    public static PortalFactory Create(bool kestrel = false, Dictionary<string, string?>? settings = null) => new(kestrel, settings);
+    /// <param name="clock">Replaces the system clock, for tests that move time by hand.</param>
+    public static PortalFactory Create(bool kestrel = false, Dictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
+        new(kestrel, settings, clock);
 
-    private PortalFactory(bool kestrel, Dictionary<string, string?>? settings)
+    private PortalFactory(bool kestrel, Dictionary<string, string?>? settings, TimeProvider? clock)
     {
         this.settings = settings ?? [];
+        this.clock = clock;
         if (kestrel) UseKestrel(0);
     }
 
@@ -43,7 +47,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             config.AddInMemoryCollection(values);
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpointFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, FailingEndpointFilter>();
+            if (clock is not null) services.AddSingleton(clock);
+        });
     }
 
     public HttpClient CreateBrowserlessClient() =>
