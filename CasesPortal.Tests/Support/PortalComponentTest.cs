@@ -9,6 +9,7 @@ using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
+using CasesPortal.Features.Metrics;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using MudBlazor.Services;
@@ -47,6 +48,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<ActivityFeed>());
         Services.AddSingleton(Portal.Get<CaseFileService>());
         Services.AddSingleton(Portal.Get<CaseEvidenceService>());
+        Services.AddSingleton(Portal.Get<CaseMetricsService>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }
