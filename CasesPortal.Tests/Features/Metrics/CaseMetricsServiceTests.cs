@@ -7,6 +7,10 @@ using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Evidence.Ingest;
 using CasesPortal.Features.Evidence.Model;
 using CasesPortal.Tests.Features.Cases;
+using CasesPortal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Xunit.Abstractions;
 
 namespace CasesPortal.Tests.Features.Metrics;
@@ -184,6 +188,34 @@ public sealed class CaseMetricsServiceTests(ITestOutputHelper output) : IAsyncLi
         var empty = await metrics.ForAllCasesAsync(both, start.AddYears(-2), start.AddYears(-1));
         Assert.Null(empty.MttrSeconds);
         Assert.Equal(new StatusCounts(0, 0, 0), empty.Status);
+    }
+
+    [Fact]
+    public async Task Cases_from_before_status_stays_get_them_rebuilt_from_their_history()
+    {
+        var id = await NewCaseAsync();
+        await MoveAsync(id, CaseStatus.InProgress, TimeSpan.FromMinutes(20));
+        await MoveAsync(id, CaseStatus.Closed, TimeSpan.FromHours(1));
+        await MoveAsync(id, CaseStatus.InProgress, TimeSpan.FromHours(3));
+        await MoveAsync(id, CaseStatus.Closed, TimeSpan.FromMinutes(15));
+        var expected = await LifespanAsync(id);
+        var before = (await portal.Get<CaseQueries>().GetAsync(id))!;
+
+        await using (var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261128151727_CaseEvidence");
+            await migrator.MigrateAsync();
+            var item = await db.Cases.SingleAsync(c => c.Id == id);
+            Assert.Equal(20 * 60, item.TimeToAcknowledgeSeconds);
+            Assert.Equal(75 * 60, item.InProgressSeconds);
+        }
+
+        var rebuilt = await LifespanAsync(id);
+        Assert.Equal(expected.OpenDuration, rebuilt.OpenDuration);
+        Assert.Equal(expected.InProgressDuration, rebuilt.InProgressDuration);
+        Assert.Equal(expected.ReopenDates, rebuilt.ReopenDates);
+        Assert.Equal(before.DurationSeconds, (await portal.Get<CaseQueries>().GetAsync(id))!.DurationSeconds);
     }
 
     private async Task IngestAsync(params string[] lines)

@@ -260,6 +260,9 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -304,6 +307,9 @@ namespace CasesPortal.Data.Migrations
                     b.Property<long?>("DurationSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InProgressSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
@@ -319,6 +325,9 @@ namespace CasesPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SyncAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimeToAcknowledgeSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")

@@ -36,6 +36,15 @@ public sealed class Case
     /// <summary>Whole seconds from creation to the latest close; null while not closed.</summary>
     public long? DurationSeconds { get; set; }
 
+    /// <summary>When the case first went in progress (acknowledged); null if it never did.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>Whole seconds from creation to <see cref="AcknowledgedAt"/>, kept so time to acknowledge averages in SQL.</summary>
+    public long? TimeToAcknowledgeSeconds { get; set; }
+
+    /// <summary>Whole seconds spent in progress over the stays that ended; the current stay is added by whoever reads it.</summary>
+    public long InProgressSeconds { get; set; }
+
     /// <summary>Kept up to date with the comments so the list sorts and shows it without counting.</summary>
     public int CommentCount { get; set; }
 

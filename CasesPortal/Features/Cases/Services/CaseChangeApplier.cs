@@ -99,7 +99,7 @@ public sealed class CaseChangeApplier(CasesDbContext db, CaseHistoryWriter histo
     private async Task<string?> ApplyStatusAsync(Case item, CaseStatus status, CaseChanges change, CancellationToken ct)
     {
         history.Add(item.Id, CaseActions.Status, CaseActions.Update, new { status = CaseNames.Of(status) }, CaseNames.Of(item.Status));
-        await CaseStatusPeriods.MoveAsync(db, item.Id, status, now, ct);
+        await CaseStatusPeriods.MoveAsync(db, item, status, now, ct);
         item.Status = status;
         if (item.SyncAlerts) await AlertStatusSync.FollowCaseAsync(db, item.Id, status, now, ct);
         if (status != CaseStatus.Closed)

@@ -10,6 +10,25 @@ namespace CasesPortal.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "AcknowledgedAt",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "InProgressSeconds",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "TimeToAcknowledgeSeconds",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CaseStatusPeriods",
                 columns: table => new
@@ -42,7 +61,8 @@ namespace CasesPortal.Data.Migrations
                 table: "CaseStatusPeriods",
                 columns: new[] { "Status", "CaseId", "StartedAt" });
 
-            // Cases created before this migration: rebuild their stays from the status lines of their history.
+            // Cases created before this migration: rebuild their stays from the status lines of their history,
+            // then the acknowledgement and in-progress figures from the stays (times are UTC ticks).
             migrationBuilder.Sql("""
                 INSERT INTO "CaseStatusPeriods" ("CaseId", "Status", "StartedAt", "EndedAt")
                 SELECT "CaseId", "Status", "StartedAt", LEAD("StartedAt") OVER (PARTITION BY "CaseId" ORDER BY "StartedAt", "Sequence")
@@ -53,6 +73,11 @@ namespace CasesPortal.Data.Migrations
                     WHERE "Type" IN ('create_case', 'status') AND json_extract("Payload", '$.status') IS NOT NULL
                       AND "CaseId" IN (SELECT "Id" FROM "Cases")
                 );
+                UPDATE "Cases" SET
+                    "AcknowledgedAt" = (SELECT MIN("StartedAt") FROM "CaseStatusPeriods" p WHERE p."CaseId" = "Cases"."Id" AND p."Status" = 1),
+                    "InProgressSeconds" = COALESCE((SELECT SUM(p."EndedAt" - p."StartedAt") / 10000000 FROM "CaseStatusPeriods" p
+                                                    WHERE p."CaseId" = "Cases"."Id" AND p."Status" = 1 AND p."EndedAt" IS NOT NULL), 0);
+                UPDATE "Cases" SET "TimeToAcknowledgeSeconds" = ("AcknowledgedAt" - "CreatedAt") / 10000000 WHERE "AcknowledgedAt" IS NOT NULL;
                 """);
         }
 
@@ -61,6 +86,18 @@ namespace CasesPortal.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CaseStatusPeriods");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedAt",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "InProgressSeconds",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "TimeToAcknowledgeSeconds",
+                table: "Cases");
         }
     }
 }

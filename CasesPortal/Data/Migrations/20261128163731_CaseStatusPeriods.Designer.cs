@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CasesPortal.Data.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261128160950_CaseStatusPeriods")]
+    [Migration("20261128163731_CaseStatusPeriods")]
     partial class CaseStatusPeriods
     {
         /// <inheritdoc />
@@ -263,6 +263,9 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -307,6 +310,9 @@ namespace CasesPortal.Data.Migrations
                     b.Property<long?>("DurationSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("InProgressSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
@@ -322,6 +328,9 @@ namespace CasesPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SyncAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimeToAcknowledgeSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
