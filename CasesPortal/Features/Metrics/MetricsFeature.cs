@@ -6,6 +6,7 @@ public static class MetricsFeature
     public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CaseMetricsService>();
+        builder.Services.AddSingleton<Dashboard.DashboardService>();
         return builder;
     }
 

@@ -103,7 +103,8 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
             .Select(c => new CaseLink(c.Id, c.Number, c.Title)).ToListAsync(ct);
     }
 
-    private static IQueryable<Case> Filter(CasesDbContext db, CaseQuery q)
+    /// <summary>Live cases matching every filter of a query except its statuses.</summary>
+    internal static IQueryable<Case> Filter(CasesDbContext db, CaseQuery q)
     {
         var cases = db.Cases.Where(c => c.DeletedAt == null);
         if (q.Severities.Count > 0) cases = cases.Where(c => q.Severities.Contains(c.Severity));

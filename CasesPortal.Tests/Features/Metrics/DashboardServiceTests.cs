@@ -1,0 +1,86 @@
+using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Services;
+using CasesPortal.Features.Metrics.Dashboard;
+using CasesPortal.Tests.Features.Cases;
+
+namespace CasesPortal.Tests.Features.Metrics;
+
+/// <summary>Dashboard figures against a hand-worked week of cases.</summary>
+[Trait(Layer.Name, Layer.Unit)]
+public sealed class DashboardServiceTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private PortalServices portal = default!;
+    private CaseTeam team = default!;
+
+    public async Task InitializeAsync()
+    {
+        portal = await PortalServices.StartAsync();   // the clock starts at 09:00 on the first day of the period
+        team = await CaseTeam.CreateAsync(portal);
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    private async Task<string> NewCaseAsync(string title, CaseSeverity severity = CaseSeverity.Low, string[]? tags = null) =>
+        (await portal.Get<CaseService>().CreateAsync(team.Analyst, new NewCase(title, "", tags ?? [], severity,
+            AssigneeIds: [team.Analyst.UserId]))).Value!.Id;
+
+    private async Task MoveAsync(string id, CaseStatus status, CloseReason? reason = null)
+    {
+        var version = (await portal.Get<CaseQueries>().GetAsync(id))!.Version;
+        Assert.True((await portal.Get<CaseService>().UpdateAsync(team.Analyst, [new CaseChanges(id, version) { Status = status, CloseReason = reason }])).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_week_of_cases_gives_the_hand_computed_figures()
+    {
+        var a = await NewCaseAsync("A", tags: ["phishing"]);                  // 09:00
+        portal.Clock.Advance(TimeSpan.FromHours(1));
+        await MoveAsync(a, CaseStatus.InProgress);                             // 10:00: acknowledged after 1 h
+        portal.Clock.Advance(TimeSpan.FromHours(3));
+        await MoveAsync(a, CaseStatus.Closed, CloseReason.TruePositive);      // 13:00: 4 h to close, 3 h in progress
+        var b = await NewCaseAsync("B", tags: ["phishing", "vip"]);          // 13:00
+        portal.Clock.Advance(TimeSpan.FromHours(2));
+        await MoveAsync(b, CaseStatus.Closed, CloseReason.Benign);            // 15:00: closed without acknowledging, 2 h
+        var c = await NewCaseAsync("C", CaseSeverity.High);                   // 15:00, stays open
+        var d = await NewCaseAsync("D");                                       // 15:00
+        portal.Clock.Advance(TimeSpan.FromMinutes(30));
+        await MoveAsync(d, CaseStatus.InProgress);                             // 15:30: acknowledged after 30 min
+
+        var figures = await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday, Monday.AddDays(7)));
+
+        var week = figures.Current;
+        Assert.Equal((1, 1, 4, 2), (week.OpenAtEnd, week.InProgressAtEnd, week.Opened, week.Closed));
+        Assert.Equal((3600 + 1800) / 2.0, week.MttaSeconds);
+        Assert.Equal((2, 1), (week.Acknowledged, week.ClosedWithoutAcknowledging));
+        Assert.Equal((4 * 3600 + 2 * 3600) / 2.0, week.MttrSeconds);
+        Assert.Equal(3 * 3600, week.MeanInProgressSeconds);
+        Assert.Equal(TimeSpan.FromDays(6) + TimeSpan.FromHours(9), TimeSpan.FromSeconds(week.BacklogMedianAgeSeconds!.Value));
+
+        Assert.Equal(new PeriodFigures(0, 0, 0, 0, null, 0, 0, null, null, null), figures.Previous);
+        Assert.Equal([4, 0, 0, 0, 0, 0, 0], figures.Trend.Opened);
+        Assert.Equal([2, 0, 0, 0, 0, 0, 0], figures.Trend.Closed);
+        Assert.Equal(3 * 3600, figures.Trend.MttrSeconds[0]);
+        Assert.Null(figures.Trend.MttrSeconds[1]);
+        Assert.Equal([0, 1, 0, 1], figures.OpenBySeverity.Select(p => p.Value));
+        Assert.Equal(2, figures.Workload.Single(p => p.DrillDown == team.Analyst.UserId).Value);
+        Assert.Equal([("phishing", 2.0), ("vip", 1.0)], figures.TopTags.Select(t => (t.Label, t.Value)));
+        Assert.Equal(1, figures.CloseReasons.Single(r => r.DrillDown == "true_positive").Value);
+        Assert.Equal(1, figures.CloseReasons.Single(r => r.DrillDown == "benign").Value);
+        Assert.Equal(["C", "D"], figures.OldestOpen.Select(o => o.Title));
+
+        // The filters narrow every figure.
+        var high = await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday, Monday.AddDays(7)) { Severities = [CaseSeverity.High] });
+        Assert.Equal((1, 0, 1, 0), (high.Current.OpenAtEnd, high.Current.InProgressAtEnd, high.Current.Opened, high.Current.Closed));
+        Assert.Null(high.Current.MttrSeconds);
+    }
+
+    [Fact]
+    public async Task An_empty_period_has_no_averages_and_no_division_by_zero()
+    {
+        var figures = await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday.AddYears(-1), Monday.AddYears(-1).AddDays(90)));
+        Assert.Equal(new PeriodFigures(0, 0, 0, 0, null, 0, 0, null, null, null), figures.Current);
+        Assert.Equal(13, figures.Trend.Labels.Count);   // 90 days in weeks
+        Assert.Empty(figures.OldestOpen);
+    }
+}

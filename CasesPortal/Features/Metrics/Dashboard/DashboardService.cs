@@ -1,0 +1,126 @@
+using CasesPortal.Data;
+using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Features.Metrics.Dashboard;
+
+/// <summary>
+/// The team-lead dashboard's figures over live cases matching the filters. Counts and averages are SQL aggregates
+/// over the cases' status stays and the acknowledgement and close figures kept on each case; the trend buckets read
+/// only the creation and close times of the period's cases.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory)
+{
+    public const int TopRows = 10;
+
+    public async Task<DashboardFigures> GetAsync(DashboardQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cases = Cases(db, query);
+        return new DashboardFigures(
+            await PeriodAsync(db, cases, query.From, query.To, ct),
+            await PeriodAsync(db, cases, query.Previous.From, query.Previous.To, ct),
+            await TrendAsync(cases, query, ct),
+            await OpenBySeverityAsync(cases, ct),
+            await WorkloadAsync(db, cases, ct),
+            await TopTagsAsync(db, cases, query, ct),
+            await CloseReasonsAsync(cases, query, ct),
+            await cases.Where(c => c.Status != CaseStatus.Closed).OrderBy(c => c.CreatedAt).ThenBy(c => c.Number).Take(TopRows)
+                .Select(c => new OldCase(c.Number, c.Title, c.Status, c.Severity, c.CreatedAt)).ToListAsync(ct));
+    }
+
+    private static IQueryable<Case> Cases(CasesDbContext db, DashboardQuery q) => CaseQueries.Filter(db, new CaseQuery
+    {
+        Severities = q.Severities, Tags = q.Tags, AssigneeIds = q.AssigneeIds, Categories = q.Categories,
+    });
+
+    /// <summary>The figures of [from, to): statuses as they stood at <paramref name="to"/>, the rest over the period.</summary>
+    public static async Task<PeriodFigures> PeriodAsync(CasesDbContext db, IQueryable<Case> cases, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var standing = db.CaseStatusPeriods.Where(p => p.StartedAt < to && (p.EndedAt == null || p.EndedAt >= to));
+        var atEnd = await standing.Where(p => cases.Any(c => c.Id == p.CaseId)).GroupBy(p => p.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+        var closedInPeriod = cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to);
+        var acknowledged = cases.Where(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to);
+        var backlog = cases.Where(c => c.CreatedAt < to && standing.Any(p => p.CaseId == c.Id && p.Status != CaseStatus.Closed));
+
+        return new PeriodFigures(
+            atEnd.GetValueOrDefault(CaseStatus.Open),
+            atEnd.GetValueOrDefault(CaseStatus.InProgress),
+            await cases.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct),
+            await cases.CountAsync(c => db.CaseStatusPeriods.Any(p => p.CaseId == c.Id && p.Status == CaseStatus.Closed && p.StartedAt >= from && p.StartedAt < to), ct),
+            await acknowledged.AverageAsync(c => (double?)c.TimeToAcknowledgeSeconds, ct),
+            await acknowledged.CountAsync(ct),
+            await closedInPeriod.CountAsync(c => c.AcknowledgedAt == null, ct),
+            await closedInPeriod.AverageAsync(c => (double?)c.DurationSeconds, ct),
+            await closedInPeriod.Where(c => c.AcknowledgedAt != null).AverageAsync(c => (double?)c.InProgressSeconds, ct),
+            await MedianAgeAsync(backlog, to, ct));
+    }
+
+    private static async Task<double?> MedianAgeAsync(IQueryable<Case> backlog, DateTimeOffset at, CancellationToken ct)
+    {
+        var count = await backlog.CountAsync(ct);
+        if (count == 0) return null;
+        // The median age is the age of the middle case by creation time (the mean of the two middle ones for an even count).
+        var middle = await backlog.OrderBy(c => c.CreatedAt).Skip((count - 1) / 2).Take(2 - count % 2).Select(c => c.CreatedAt).ToListAsync(ct);
+        return middle.Average(created => (at - created).TotalSeconds);
+    }
+
+    private static async Task<Trend> TrendAsync(IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
+    {
+        var bucket = q.To - q.From <= TimeSpan.FromDays(62) ? TimeSpan.FromDays(1) : TimeSpan.FromDays(7);
+        var starts = new List<DateTimeOffset>();
+        for (var start = q.From; start < q.To; start += bucket) starts.Add(start);
+        int Index(DateTimeOffset at) => (int)((at - q.From).Ticks / bucket.Ticks);
+
+        var created = await cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To).Select(c => c.CreatedAt).ToListAsync(ct);
+        var closed = await cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= q.From && c.ClosedAt < q.To)
+            .Select(c => new { ClosedAt = c.ClosedAt!.Value, c.DurationSeconds }).ToListAsync(ct);
+        var opened = new int[starts.Count];
+        var closings = new int[starts.Count];
+        var durations = starts.Select(_ => new List<long>()).ToArray();
+        foreach (var at in created) opened[Index(at)]++;
+        foreach (var c in closed)
+        {
+            closings[Index(c.ClosedAt)]++;
+            if (c.DurationSeconds is { } seconds) durations[Index(c.ClosedAt)].Add(seconds);
+        }
+        var labels = starts.Select(s => s.ToString(bucket.TotalDays == 1 ? "MMM d" : "'wk of' MMM d")).ToList();
+        return new Trend(labels, opened, closings, durations.Select(d => d.Count == 0 ? (double?)null : d.Average()).ToList(), starts, bucket);
+    }
+
+    private static async Task<IReadOnlyList<ChartPoint>> OpenBySeverityAsync(IQueryable<Case> cases, CancellationToken ct)
+    {
+        var counts = await cases.Where(c => c.Status != CaseStatus.Closed).GroupBy(c => c.Severity)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return Enum.GetValues<CaseSeverity>().Reverse().Select(s => new ChartPoint(char.ToUpperInvariant(CaseNames.Of(s)[0]) + CaseNames.Of(s)[1..], counts.GetValueOrDefault(s), CaseNames.Of(s))).ToList();
+    }
+
+    private static async Task<IReadOnlyList<ChartPoint>> WorkloadAsync(CasesDbContext db, IQueryable<Case> cases, CancellationToken ct)
+    {
+        var rows = await db.CaseAssignees.Where(a => cases.Any(c => c.Id == a.CaseId && c.Status != CaseStatus.Closed))
+            .GroupBy(a => a.UserId).Select(g => new { UserId = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(TopRows).ToListAsync(ct);
+        var people = await PeopleDirectory.LoadAsync(db, rows.Select(r => r.UserId), ct);
+        var unassigned = await cases.CountAsync(c => c.Status != CaseStatus.Closed && !db.CaseAssignees.Any(a => a.CaseId == c.Id), ct);
+        return [.. rows.Select(r => new ChartPoint(PeopleDirectory.Resolve(people, r.UserId).DisplayName, r.Count, r.UserId)),
+            new ChartPoint("Unassigned", unassigned, CaseQuery.Unassigned)];
+    }
+
+    private static async Task<IReadOnlyList<ChartPoint>> TopTagsAsync(CasesDbContext db, IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
+    {
+        var period = cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To);
+        return (await db.CaseTags.Where(t => period.Any(c => c.Id == t.CaseId)).GroupBy(t => t.NormalizedTag)
+            .Select(g => new { Tag = g.Min(t => t.Tag), Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Tag).Take(TopRows).ToListAsync(ct))
+            .Select(t => new ChartPoint(t.Tag!, t.Count, t.Tag)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<ChartPoint>> CloseReasonsAsync(IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
+    {
+        var counts = await cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= q.From && c.ClosedAt < q.To && c.CloseReason != null)
+            .GroupBy(c => c.CloseReason!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return Enum.GetValues<CloseReason>().Select(r => new ChartPoint(CaseNames.Label(r), counts.GetValueOrDefault(r), CaseNames.Of(r))).ToList();
+    }
+}
