@@ -1,3 +1,5 @@
+using CasesPortal.Features.Metrics.Dashboard;
+
 namespace CasesPortal.Features.Metrics;
 
 /// <summary>Metrics: the case summary bar and Kibana's case metrics API.</summary>
@@ -6,13 +8,14 @@ public static class MetricsFeature
     public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CaseMetricsService>();
-        builder.Services.AddSingleton<Dashboard.DashboardService>();
+        builder.Services.AddSingleton<DashboardService>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCaseMetricsApi();
+        endpoints.MapDashboardExport();
         return endpoints;
     }
 }

@@ -116,7 +116,8 @@ public sealed record CaseListFilter
         };
     }
 
-    private static DateTimeOffset ZoneStart(DateOnly day, TimeZoneInfo zone)
+    /// <summary>Midnight starting <paramref name="day"/> in <paramref name="zone"/>.</summary>
+    public static DateTimeOffset ZoneStart(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, zone.GetUtcOffset(local));

@@ -87,7 +87,7 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
             closings[Index(c.ClosedAt)]++;
             if (c.DurationSeconds is { } seconds) durations[Index(c.ClosedAt)].Add(seconds);
         }
-        var labels = starts.Select(s => s.ToString(bucket.TotalDays == 1 ? "MMM d" : "'wk of' MMM d")).ToList();
+        var labels = starts.Select(s => s.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return new Trend(labels, opened, closings, durations.Select(d => d.Count == 0 ? (double?)null : d.Average()).ToList(), starts, bucket);
     }
 
