@@ -95,7 +95,7 @@ public static class CaseCommentsApi
         return fields;
     }
 
-    private sealed record Paging(int Page, int PerPage, bool NewestFirst, string? Problem)
+    internal sealed record Paging(int Page, int PerPage, bool NewestFirst, string? Problem)
     {
         public static Paging Read(IQueryCollection q)
         {
