@@ -40,10 +40,11 @@ public abstract class CaseEvidenceKind(EvidenceKind kind, string singular, strin
     /// <summary>"1 alert", "10,000 alerts".</summary>
     public string Count(int n) => $"{n:N0} {(n == 1 ? singular : plural)}";
 
-    internal abstract Task<HashSet<string>> ExistingAsync(CasesDbContext db, List<string> ids, CancellationToken ct);
+    internal abstract IQueryable<string> Existing(CasesDbContext db, List<string> ids);
     internal abstract Task<HashSet<string>> AttachedAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct);
     internal abstract void Add(CasesDbContext db, string caseId, IEnumerable<EvidenceRef> items, DateTimeOffset at, string userId);
-    internal abstract Task<int> InsertMatchingAsync(CasesDbContext db, string caseId, IQueryable<string> ids, DateTimeOffset at, string userId, CancellationToken ct);
+    internal abstract Task<int> InsertMatchingAsync(CasesDbContext db, string caseId, IQueryable<string> ids, DateTimeOffset at, string userId,
+        string? index, CancellationToken ct);
     internal abstract Task<int> DeleteAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct);
     internal abstract IQueryable<string> LinkedIds(CasesDbContext db, string caseId);
     internal abstract IQueryable<string> CasesHolding(CasesDbContext db, string evidenceId);
@@ -54,13 +55,14 @@ internal sealed class CaseEvidenceKind<TLink, TRecord>(EvidenceKind kind, string
     where TLink : class where TRecord : class
 {
     private const string CaseIdProperty = "CaseId";
+    private const string IndexProperty = "Index";
 
     // Id lists go as one JSON parameter (json_each in SQLite): EF 10 would otherwise send one parameter per id,
     // and ten thousand ids would near SQLite's limit on parameters.
     private static IQueryable<TLink> Links(CasesDbContext db, string caseId) => db.Set<TLink>().Where(l => EF.Property<string>(l, CaseIdProperty) == caseId);
 
-    internal override async Task<HashSet<string>> ExistingAsync(CasesDbContext db, List<string> ids, CancellationToken ct) =>
-        (await db.Set<TRecord>().Select(r => EF.Property<string>(r, "Id")).Where(id => EF.Parameter(ids).Contains(id)).ToListAsync(ct)).ToHashSet();
+    internal override IQueryable<string> Existing(CasesDbContext db, List<string> ids) =>
+        db.Set<TRecord>().Select(r => EF.Property<string>(r, "Id")).Where(id => EF.Parameter(ids).Contains(id));
 
     internal override async Task<HashSet<string>> AttachedAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct) =>
         (await LinkedIds(db, caseId).Where(id => EF.Parameter(ids).Contains(id)).ToListAsync(ct)).ToHashSet();
@@ -68,16 +70,14 @@ internal sealed class CaseEvidenceKind<TLink, TRecord>(EvidenceKind kind, string
     internal override void Add(CasesDbContext db, string caseId, IEnumerable<EvidenceRef> items, DateTimeOffset at, string userId) =>
         db.Set<TLink>().AddRange(items.Select(i => create(caseId, i.Id, i.Index, at, userId)));
 
-    internal override Task<int> InsertMatchingAsync(CasesDbContext db, string caseId, IQueryable<string> ids, DateTimeOffset at, string userId, CancellationToken ct)
+    internal override Task<int> InsertMatchingAsync(CasesDbContext db, string caseId, IQueryable<string> ids, DateTimeOffset at, string userId,
+        string? index, CancellationToken ct)
     {
         var linked = Links(db, caseId);
         var fresh = ids.Where(id => !linked.Any(l => EF.Property<string>(l, idProperty) == id));
-        return db.InsertLinksAsync<TLink>(fresh, idProperty, new Dictionary<string, object>
-        {
-            [CaseIdProperty] = caseId,
-            ["AttachedAt"] = at,
-            ["AttachedById"] = userId,
-        }, ct);
+        var values = new Dictionary<string, object> { [CaseIdProperty] = caseId, ["AttachedAt"] = at, ["AttachedById"] = userId };
+        if (index is not null && db.Model.FindEntityType(typeof(TLink))?.FindProperty(IndexProperty) is not null) values[IndexProperty] = index;
+        return db.InsertLinksAsync<TLink>(fresh, idProperty, values, ct);
     }
 
     internal override Task<int> DeleteAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct) =>

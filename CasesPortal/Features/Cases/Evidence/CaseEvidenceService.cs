@@ -100,16 +100,13 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         var kind = selection.Kind;
         int added;
         if (selection.Filter is { } filter)
-            added = await kind.InsertMatchingAsync(db, item.Id, EvidenceQueries.MatchingIds(db, filter), now, actor.UserId, ct);
+            added = await kind.InsertMatchingAsync(db, item.Id, EvidenceQueries.MatchingIds(db, filter), now, actor.UserId, null, ct);
         else
         {
             var (ids, indexes) = Clean(selection.Refs);
-            var known = await kind.ExistingAsync(db, ids, ct);
+            var known = (await kind.Existing(db, ids).ToListAsync(ct)).ToHashSet();
             if (ids.FirstOrDefault(id => !known.Contains(id)) is { } unknown) return ServiceError.Invalid($"{Capitalized(kind.Singular)} {unknown} not found.");
-            var already = await kind.AttachedAsync(db, item.Id, ids, ct);
-            var fresh = ids.Where(id => !already.Contains(id)).ToList();
-            kind.Add(db, item.Id, fresh.Select(id => new EvidenceRef(id, indexes[id])), now, actor.UserId);
-            added = fresh.Count;
+            added = await AddLinksAsync(db, item.Id, kind, ids, indexes, actor, now, ct);
         }
         if (added == 0) return ServiceResult<int>.Ok(0);
         new CaseHistoryWriter(db, actor.UserId, now).Add(item.Id, CaseActions.Attachment, CaseActions.Create, Payload(kind, added));
@@ -117,6 +114,18 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         if (kind == CaseEvidenceKind.Alerts && item.SyncAlerts) await AlertStatusSync.FollowCaseAsync(db, item.Id, now, item.Status, now, ct);
         await TouchCaseAsync(db, item.Id, actor.UserId, now, ct);
         return ServiceResult<int>.Ok(added);
+    }
+
+    /// <summary>The usual call names one index (or none) for all its ids: then the links are made in SQL, else one by one.</summary>
+    private static async Task<int> AddLinksAsync(CasesDbContext db, string caseId, CaseEvidenceKind kind, List<string> ids,
+        Dictionary<string, string?> indexes, CaseActor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var distinctIndexes = indexes.Values.Distinct().ToList();
+        if (distinctIndexes.Count == 1) return await kind.InsertMatchingAsync(db, caseId, kind.Existing(db, ids), now, actor.UserId, distinctIndexes[0], ct);
+        var already = await kind.AttachedAsync(db, caseId, ids, ct);
+        var fresh = ids.Where(id => !already.Contains(id)).ToList();
+        kind.Add(db, caseId, fresh.Select(id => new EvidenceRef(id, indexes[id])), now, actor.UserId);
+        return fresh.Count;
     }
 
     private static ServiceError? Validate(EvidenceSelection selection)
