@@ -34,7 +34,9 @@ public sealed partial class CaseDetailPage : IDisposable
     private bool loaded;
     private long loadedNumber;
     private int stamp;
+    private const int FilesTab = 1;
     private int fileCount;
+    private int activeTab;
     private EvidenceCounts evidence = EvidenceCounts.None;
     private readonly CancellationTokenSource closing = new();
 

@@ -44,3 +44,6 @@ public sealed record EvidenceSelection(CaseEvidenceKind Kind, IReadOnlyList<Evid
 
 /// <summary>An alert or event id as a client names it, with the index it came from (Kibana's <c>index</c>).</summary>
 public sealed record EvidenceRef(string Id, string? Index);
+
+/// <summary>What "Add to case" did: how many records went to which case.</summary>
+public sealed record AddedToCase(long CaseNumber, int Added);
