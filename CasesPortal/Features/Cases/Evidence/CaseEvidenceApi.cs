@@ -58,7 +58,8 @@ public static class CaseEvidenceApi
             await evidence.AlertLinksAsync(id, ct) is { } links
                 ? Results.Ok(links.Select(l => new AlertLinkJson(l.AlertId, l.Index ?? DefaultAlertsIndex, l.AttachedAt)))
                 : ApiResults.Error(CaseErrors.NotFound(id)));
-        read.MapGet("/{id}/indicators", ListIndicatorsAsync);
+        read.MapGet("/{id}/indicators", ListIndicatorsAsync).WithSummary("The case's indicators (portal extension)")
+            .WithDescription("Most recently seen first; `page`, `perPage` (≤ 100). Answers `{page, per_page, total, indicators:[{id, type, value, provider, confidence, last_seen, attached_at}]}`.");
         foreach (var kind in new[] { CaseEvidenceKind.Alerts, CaseEvidenceKind.Events, CaseEvidenceKind.Indicators })
             write.MapDelete($"/{{id}}/{kind.Plural}/{{evidenceId}}", async (string id, string evidenceId, ClaimsPrincipal user, CaseEvidenceService evidence,
                 CancellationToken ct) => Removed(await evidence.DetachAsync(CaseActor.From(user), id, kind, [evidenceId], ct)));
