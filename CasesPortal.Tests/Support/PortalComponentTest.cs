@@ -7,6 +7,7 @@ using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Accounts.Profile;
 using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Evidence;
+using CasesPortal.Features.Cases.Evidence.AddToCase;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 using Microsoft.AspNetCore.Components;
@@ -47,6 +48,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<ActivityFeed>());
         Services.AddSingleton(Portal.Get<CaseFileService>());
         Services.AddSingleton(Portal.Get<CaseEvidenceService>());
+        Services.AddSingleton(Portal.Get<CaseDraftService>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }

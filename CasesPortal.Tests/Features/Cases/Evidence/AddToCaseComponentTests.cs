@@ -24,7 +24,6 @@ public sealed class AddToCaseComponentTests : PortalComponentTest
         var trashed = (await cases.CreateAsync(team.Analyst, new NewCase("PowerShell in the trash", ""))).Value!;
         Assert.True((await cases.DeleteAsync(team.Lead, [trashed.Id])).Succeeded);
         await EvidenceSamples.IngestSamplesAsync(Portal.Get<EvidenceIngestService>());
-        Services.AddSingleton(Portal.Get<CaseDraftService>());
         Services.AddSingleton(Portal.Get<EvidenceQueries>());
         return (team, target);
     }
