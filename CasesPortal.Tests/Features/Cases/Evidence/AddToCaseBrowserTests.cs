@@ -45,7 +45,7 @@ public sealed class AddToCaseBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync(".add-to-case-menu button");
         await page.ClickAsync(".add-to-existing-case");
         await page.Locator("#case-picker-search").WaitForAsync();
-        await Assertions.Expect(page.Locator(".case-choice")).ToHaveCountAsync(2);
+        await page.Locator(".case-choice:has-text('Printer spooler noise')").WaitForAsync();
         await page.FillAsync("#case-picker-search", "storm");
         await Assertions.Expect(page.Locator(".case-choice")).ToHaveCountAsync(1);
         await page.ClickAsync(".case-choice:has-text('Generated rule storm')");
@@ -72,5 +72,38 @@ public sealed class AddToCaseBrowserTests(BrowserFixture browser) : IClassFixtur
         await BrowserSteps.WaitInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#alerts-count")).ToHaveTextAsync("60 alerts");
         await BrowserSteps.ScreenshotAsync(page, "add-05-alerts-closed");
+    }
+
+    [SkippableFact]
+    public async Task Indicators_go_to_a_new_case_drafted_from_them_and_their_details_name_the_case()
+    {
+        var email = "ana.intel@soc.example";
+        await HttpForms.CreateAccountAsync(browser.Portal, email, Roles.Analyst);
+        var ingest = Get<EvidenceIngestService>();
+        Assert.True((await ingest.IngestAsync(CasesPortal.Features.Evidence.Model.EvidenceKind.Indicators,
+            CasesPortal.Tests.Features.Evidence.Samples.Bytes(CasesPortal.Tests.Features.Evidence.Samples.EcsIndicators), CancellationToken.None)).Succeeded);
+
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await BrowserSteps.LogInAsync(page, email, TestAccounts.AnalystPassword);
+        await page.GotoAsync("/indicators?type=ipv4-addr,url");
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#indicators-table tbody tr")).ToHaveCountAsync(2);
+        await page.Locator("#indicators-table thead .mud-checkbox").ClickAsync();
+        await Assertions.Expect(page.Locator("#indicators-bulk-bar .selection-count")).ToHaveTextAsync("2 selected");
+        await Assertions.Expect(page.Locator(".select-all-banner")).ToHaveCountAsync(0);
+
+        await page.ClickAsync(".add-to-case-menu button");
+        await page.ClickAsync(".add-to-new-case");
+        await Assertions.Expect(page.Locator("#new-case-title")).ToHaveValueAsync("2 indicators");
+        await page.FillAsync("#new-case-title", "Mozi infrastructure");
+        await BrowserSteps.ScreenshotAsync(page, "add-06-new-case-draft");
+        await page.ClickAsync("#new-case-submit");
+        await Assertions.Expect(page.Locator(".added-to-case")).ToContainTextAsync("Added 2 indicators to case #");
+
+        await page.ClickAsync("#indicators-table tbody tr:has-text('192.0.2.201') td:nth-child(3)");
+        await Assertions.Expect(page.Locator("#evidence-cases")).ToContainTextAsync("Mozi infrastructure");
+        await page.WaitForTimeoutAsync(400);
+        await BrowserSteps.ScreenshotAsync(page, "add-07-indicator-cases");
     }
 }
