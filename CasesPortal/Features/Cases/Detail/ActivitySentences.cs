@@ -90,7 +90,7 @@ public static class ActivitySentences
         };
     }
 
-    /// <summary>Alerts and events are counted, not named: one line may stand for ten thousand of them.</summary>
+    /// <summary>Alerts, events and indicators are counted, not named: one line may stand for ten thousand of them.</summary>
     private static string? Evidence(string verb, JsonElement payload)
     {
         foreach (var (field, unit) in new[] { ("alerts", "alert"), ("events", "event"), ("indicators", "indicator") })
