@@ -60,7 +60,7 @@ public static class CaseEvidenceApi
                 : ApiResults.Error(CaseErrors.NotFound(id)));
         read.MapGet("/{id}/indicators", ListIndicatorsAsync).WithSummary("The case's indicators (portal extension)")
             .WithDescription("Most recently seen first; `page`, `perPage` (≤ 100). Answers `{page, per_page, total, indicators:[{id, type, value, provider, confidence, last_seen, attached_at}]}`.");
-        foreach (var kind in new[] { CaseEvidenceKind.Alerts, CaseEvidenceKind.Events, CaseEvidenceKind.Indicators })
+        foreach (var kind in CaseEvidenceKind.All)
             write.MapDelete($"/{{id}}/{kind.Plural}/{{evidenceId}}", async (string id, string evidenceId, ClaimsPrincipal user, CaseEvidenceService evidence,
                 CancellationToken ct) => Removed(await evidence.DetachAsync(CaseActor.From(user), id, kind, [evidenceId], ct)));
     }
@@ -80,7 +80,7 @@ public static class CaseEvidenceApi
         CancellationToken ct)
     {
         var type = body.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        var kind = new[] { CaseEvidenceKind.Alerts, CaseEvidenceKind.Events, CaseEvidenceKind.Indicators }.FirstOrDefault(k => k.Singular == type);
+        var kind = CaseEvidenceKind.All.FirstOrDefault(k => k.Singular == type);
         if (kind is null) return null;
         var (refs, problem) = ReadRefs(body, kind.IdField);
         if (problem is not null) return ServiceError.Invalid(problem);

@@ -19,6 +19,8 @@ public abstract class CaseEvidenceKind(EvidenceKind kind, string singular, strin
     public static readonly CaseEvidenceKind Indicators = new CaseEvidenceKind<CaseIndicator, Indicator>(EvidenceKind.Indicators, "indicator", "indicators",
         nameof(CaseIndicator.IndicatorId), (caseId, id, _, at, by) => new CaseIndicator { CaseId = caseId, IndicatorId = id, AttachedAt = at, AttachedById = by });
 
+    public static readonly IReadOnlyList<CaseEvidenceKind> All = [Alerts, Events, Indicators];
+
     public static CaseEvidenceKind Of(EvidenceKind kind) => kind switch
     {
         EvidenceKind.Alerts => Alerts,
