@@ -7,6 +7,7 @@ using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Accounts.Profile;
 using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Evidence;
+using CasesPortal.Features.Cases.Evidence.AddToCase;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Metrics;
@@ -49,6 +50,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<CaseFileService>());
         Services.AddSingleton(Portal.Get<CaseEvidenceService>());
         Services.AddSingleton(Portal.Get<CaseMetricsService>());
+        Services.AddSingleton(Portal.Get<CaseDraftService>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }

@@ -158,3 +158,18 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         e.HasIndex(x => x.AttachedById);
     }
 }
+
+internal sealed class CaseIndicatorConfiguration : IEntityTypeConfiguration<CaseIndicator>
+{
+    public void Configure(EntityTypeBuilder<CaseIndicator> i)
+    {
+        i.ToTable("CaseIndicators");
+        i.HasKey(x => new { x.CaseId, x.IndicatorId });
+        i.Property(x => x.IndicatorId).HasMaxLength(Indicator.IdMaxLength);
+        i.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        i.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        i.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.AttachedById).OnDelete(DeleteBehavior.Restrict);
+        i.HasIndex(x => x.IndicatorId);
+        i.HasIndex(x => x.AttachedById);
+    }
+}

@@ -27,6 +27,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseIndicator> CaseIndicators => Set<CaseIndicator>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<Indicator> Indicators => Set<Indicator>();

@@ -59,7 +59,7 @@ public sealed class DemoCases(CaseQueries queries, CaseEvents events, IDbContext
         var clock = new SeedClock(now.AddDays(-Days));
         var cases = new CaseService(dbFactory, queries, events, clock);
         var comments = new CommentService(dbFactory, events, clock);
-        var evidence = new CaseEvidenceService(dbFactory, events, clock);
+        var evidence = new CaseEvidenceService(dbFactory, cases, events, clock);
         CaseActor Actor(int i) => new(userIds[i % userIds.Count], new HashSet<string> { Features.Accounts.Roles.Analyst });
 
         for (var i = 0; i < 50; i++)

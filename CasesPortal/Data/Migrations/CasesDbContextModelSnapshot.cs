@@ -199,6 +199,31 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseIndicator", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "IndicatorId");
+
+                    b.HasIndex("AttachedById");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("CaseIndicators", (string)null);
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Files.CaseFile", b =>
                 {
                     b.Property<string>("Id")
@@ -1013,6 +1038,27 @@ namespace CasesPortal.Data.Migrations
                     b.HasOne("CasesPortal.Features.Evidence.Model.SecurityEvent", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseIndicator", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Evidence.Model.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

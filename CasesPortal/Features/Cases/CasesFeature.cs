@@ -22,6 +22,7 @@ public static class CasesFeature
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<CaseFileService>();
         builder.Services.AddSingleton<CaseEvidenceService>();
+        builder.Services.AddSingleton<Evidence.AddToCase.CaseDraftService>();
         return builder;
     }
 

@@ -40,7 +40,7 @@ public sealed class CaseAttachmentsTabComponentTests : PortalComponentTest
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#attached-alerts tr.attached-alert")));
         Assert.DoesNotContain("Suspicious PowerShell Encoded Command", cut.Find("#attached-alerts tr.attached-alert").TextContent);
-        Assert.Equal(new EvidenceCounts(1, 1), await Portal.Get<CaseEvidenceService>().CountAsync(item.Id));
+        Assert.Equal(new EvidenceCounts(1, 1, 0), await Portal.Get<CaseEvidenceService>().CountAsync(item.Id));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class CaseEvidenceServiceTests : IAsyncLifetime
 
         Assert.Equal(404, again.Error!.Status);
         Assert.Contains(EvidenceSamples.PowerShellAlert, again.Error.Message);
-        Assert.Equal(new EvidenceCounts(1, 0), await evidence.CountAsync(caseId));
+        Assert.Equal(new EvidenceCounts(1, 0, 0), await evidence.CountAsync(caseId));
         var lines = await AttachmentLinesAsync(caseId);
         Assert.Equal([CaseActions.Create, CaseActions.Create, CaseActions.Delete, CaseActions.Delete], lines.Select(l => l.Action));
         Assert.Equal("""{"events":2}""", lines[^1].Payload);
@@ -105,7 +105,7 @@ public sealed class CaseEvidenceServiceTests : IAsyncLifetime
 
         Assert.Equal((400, "Alert nope-1 not found."), (result.Error!.Status, result.Error.Message));
         Assert.Equal((400, "Event evt-missing not found."), (events.Error!.Status, events.Error.Message));
-        Assert.Equal(new EvidenceCounts(0, 0), await evidence.CountAsync(caseId));
+        Assert.Equal(new EvidenceCounts(0, 0, 0), await evidence.CountAsync(caseId));
         Assert.Empty(await AttachmentLinesAsync(caseId));
         Assert.Equal(404, (await evidence.AttachAlertsAsync(team.Analyst, "no-such-case", [EvidenceSamples.PowerShellAlert])).Error!.Status);
     }

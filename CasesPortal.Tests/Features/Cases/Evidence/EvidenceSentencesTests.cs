@@ -19,6 +19,7 @@ public sealed class EvidenceSentencesTests
         Assert.Equal("Ana attached 10,000 alerts", Say(CaseActions.Create, new { alerts = 10_000 }));
         Assert.Equal("Ana attached 1 alert", Say(CaseActions.Create, new { alerts = 1 }));
         Assert.Equal("Ana attached 3 events", Say(CaseActions.Create, new { events = 3 }));
+        Assert.Equal("Ana attached 2 indicators", Say(CaseActions.Create, new { indicators = 2 }));
     }
 
     [Fact]
@@ -26,6 +27,7 @@ public sealed class EvidenceSentencesTests
     {
         Assert.Equal("Ana removed 2 events", Say(CaseActions.Delete, new { events = 2 }));
         Assert.Equal("Ana removed 1 alert", Say(CaseActions.Delete, new { alerts = 1 }));
+        Assert.Equal("Ana removed 1 indicator", Say(CaseActions.Delete, new { indicators = 1 }));
     }
 
     [Fact]

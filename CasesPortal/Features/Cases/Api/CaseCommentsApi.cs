@@ -11,7 +11,10 @@ public static class CaseCommentsApi
 {
     public static void MapCaseCommentsApi(this IEndpointRouteBuilder endpoints, RouteGroupBuilder read, RouteGroupBuilder write)
     {
-        write.MapPost("/{id}/comments", AddAsync);
+        write.MapPost("/{id}/comments", AddAsync).WithSummary("Add a comment, or attach alerts, events or indicators")
+            .WithDescription("Kibana's body: `{\"type\":\"user\",\"comment\":\"...\"}`, `{\"type\":\"alert\",\"alertId\":\"...\"|[...],\"index\":...,\"rule\":{...}}` " +
+                "or `{\"type\":\"event\",\"eventId\":...}`. Portal extension: `{\"type\":\"indicator\",\"indicatorId\":\"...\"|[...],\"owner\":\"...\"}` " +
+                "attaches threat indicators. At most 10,000 ids at once, one transaction and one history line; answers the case.");
         write.MapPatch("/{id}/comments", UpdateAsync);
         write.MapDelete("/{id}/comments", (string id, ClaimsPrincipal user, CommentService comments, CancellationToken ct) =>
             DeleteAsync(id, null, user, comments, ct));
@@ -95,7 +98,7 @@ public static class CaseCommentsApi
         return fields;
     }
 
-    private sealed record Paging(int Page, int PerPage, bool NewestFirst, string? Problem)
+    internal sealed record Paging(int Page, int PerPage, bool NewestFirst, string? Problem)
     {
         public static Paging Read(IQueryCollection q)
         {

@@ -59,6 +59,7 @@ public sealed record CaseJson(
     [property: JsonPropertyName("totalComment")] int TotalComment,
     [property: JsonPropertyName("totalAlerts")] int TotalAlerts,
     [property: JsonPropertyName("totalEvents")] int TotalEvents,
+    [property: JsonPropertyName("totalIndicators")] int TotalIndicators,
     [property: JsonPropertyName("comments")] IReadOnlyList<CommentJson> Comments)
 {
     public static CaseJson From(CaseView c, IReadOnlyList<CommentJson>? comments = null) => new(
@@ -66,7 +67,7 @@ public sealed record CaseJson(
         c.Assignees.Select(a => new AssigneeJson(a.UserId)).ToList(), c.Category, new SettingsJson(c.SyncAlerts), c.Owner,
         ConnectorJson.None, null, [], c.CreatedAt, UserJson.From(c.CreatedBy), c.UpdatedAt, UserJson.Maybe(c.UpdatedBy),
         c.ClosedAt, UserJson.Maybe(c.ClosedBy), c.DurationSeconds, c.CloseReason is { } r ? CaseNames.Of(r) : null, c.CloseReasonNote,
-        c.DuplicateOf?.Id, c.CommentCount, c.TotalAlerts, c.TotalEvents, comments ?? []);
+        c.DuplicateOf?.Id, c.CommentCount, c.TotalAlerts, c.TotalEvents, c.TotalIndicators, comments ?? []);
 }
 
 public sealed record CommentJson(

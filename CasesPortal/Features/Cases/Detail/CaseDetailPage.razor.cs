@@ -34,8 +34,10 @@ public sealed partial class CaseDetailPage : IDisposable
     private bool loaded;
     private long loadedNumber;
     private int stamp;
+    private const int FilesTab = 1;
     private int fileCount;
-    private EvidenceCounts evidence = new(0, 0);
+    private int activeTab;
+    private EvidenceCounts evidence = EvidenceCounts.None;
     private readonly CancellationTokenSource closing = new();
 
     private string PageTitle => current is null ? $"Case #{Number}" : $"#{current.Number} {current.Title}";
@@ -63,7 +65,7 @@ public sealed partial class CaseDetailPage : IDisposable
         current = fresh;
         duplicates = current is null ? [] : await Queries.DuplicatesOfAsync(current.Id);
         fileCount = current is null ? 0 : await Files.CountAsync(current.Id);
-        evidence = current is null ? new(0, 0) : await Evidence.CountAsync(current.Id);
+        evidence = current is null ? EvidenceCounts.None : await Evidence.CountAsync(current.Id);
         stamp++;
     }
 

@@ -25,11 +25,11 @@ public static class AlertStatusSync
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.WorkflowStatus, workflow).SetProperty(a => a.UpdatedAt, now), ct);
     }
 
-    /// <summary>Sets the given alerts to the status the case's status maps to (alerts just attached).</summary>
-    public static Task<int> FollowCaseAsync(CasesDbContext db, IReadOnlyList<string> alertIds, CaseStatus status, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Sets the alerts attached to the case at <paramref name="attachedAt"/> (those just attached, however many) to the case's status.</summary>
+    public static Task<int> FollowCaseAsync(CasesDbContext db, string caseId, DateTimeOffset attachedAt, CaseStatus status, DateTimeOffset now, CancellationToken ct)
     {
         var workflow = WorkflowStatusFor(status);
-        return db.Alerts.Where(a => alertIds.Contains(a.Id))
+        return db.Alerts.Where(a => db.CaseAlerts.Any(l => l.CaseId == caseId && l.AlertId == a.Id && l.AttachedAt == attachedAt))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.WorkflowStatus, workflow).SetProperty(a => a.UpdatedAt, now), ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CasesPortal.Features.Cases.Api;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
@@ -11,6 +12,21 @@ public sealed record AlertLinkJson(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("index")] string Index,
     [property: JsonPropertyName("attached_at")] DateTimeOffset AttachedAt);
+
+public sealed record IndicatorLinkJson(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("provider")] string? Provider,
+    [property: JsonPropertyName("confidence")] string? Confidence,
+    [property: JsonPropertyName("last_seen")] DateTimeOffset? LastSeen,
+    [property: JsonPropertyName("attached_at")] DateTimeOffset AttachedAt);
+
+public sealed record IndicatorLinksJson(
+    [property: JsonPropertyName("page")] int Page,
+    [property: JsonPropertyName("per_page")] int PerPage,
+    [property: JsonPropertyName("total")] int Total,
+    [property: JsonPropertyName("indicators")] IReadOnlyList<IndicatorLinkJson> Indicators);
 
 public sealed record CaseTotalsJson([property: JsonPropertyName("alerts")] int Alerts, [property: JsonPropertyName("userComments")] int UserComments);
 
@@ -24,7 +40,8 @@ public sealed record CaseOfAlertJson(
 
 /// <summary>
 /// Alerts and events of cases at Kibana's paths: attached through <c>POST /api/cases/{id}/comments</c> with type
-/// <c>alert</c> or <c>event</c>, listed per case and per alert, and removed (a portal extension).
+/// <c>alert</c> or <c>event</c>, listed per case and per alert, and removed (a portal extension). Indicators go the same
+/// way with type <c>indicator</c> and <c>indicatorId</c> (a portal extension), listed a page at a time.
 /// </summary>
 public static class CaseEvidenceApi
 {
@@ -41,23 +58,33 @@ public static class CaseEvidenceApi
             await evidence.AlertLinksAsync(id, ct) is { } links
                 ? Results.Ok(links.Select(l => new AlertLinkJson(l.AlertId, l.Index ?? DefaultAlertsIndex, l.AttachedAt)))
                 : ApiResults.Error(CaseErrors.NotFound(id)));
-        write.MapDelete("/{id}/alerts/{alertId}", async (string id, string alertId, ClaimsPrincipal user, CaseEvidenceService evidence, CancellationToken ct) =>
-            Removed(await evidence.DetachAlertsAsync(CaseActor.From(user), id, [alertId], ct)));
-        write.MapDelete("/{id}/events/{eventId}", async (string id, string eventId, ClaimsPrincipal user, CaseEvidenceService evidence, CancellationToken ct) =>
-            Removed(await evidence.DetachEventsAsync(CaseActor.From(user), id, [eventId], ct)));
+        read.MapGet("/{id}/indicators", ListIndicatorsAsync).WithSummary("The case's indicators (portal extension)")
+            .WithDescription("Most recently seen first; `page`, `perPage` (≤ 100). Answers `{page, per_page, total, indicators:[{id, type, value, provider, confidence, last_seen, attached_at}]}`.");
+        foreach (var kind in CaseEvidenceKind.All)
+            write.MapDelete($"/{{id}}/{kind.Plural}/{{evidenceId}}", async (string id, string evidenceId, ClaimsPrincipal user, CaseEvidenceService evidence,
+                CancellationToken ct) => Removed(await evidence.DetachAsync(CaseActor.From(user), id, kind, [evidenceId], ct)));
     }
 
-    /// <summary>Attaches what a <c>type: alert</c> or <c>type: event</c> comment names; null means the body was not such a comment.</summary>
+    private static async Task<IResult> ListIndicatorsAsync(string id, HttpRequest request, CaseEvidenceService evidence, CancellationToken ct)
+    {
+        if (CaseCommentsApi.Paging.Read(request.Query) is { Problem: { } problem }) return ApiResults.Error(StatusCodes.Status400BadRequest, problem);
+        var paging = CaseCommentsApi.Paging.Read(request.Query);
+        return await evidence.ListIndicatorsAsync(id, paging.Page, paging.PerPage, ct) is { } page
+            ? TypedResults.Ok(new IndicatorLinksJson(paging.Page, paging.PerPage, page.Total, page.Items.Select(i =>
+                new IndicatorLinkJson(i.Id, i.Type, i.Value, i.Provider, i.Confidence, i.LastSeen, i.AttachedAt)).ToList()))
+            : ApiResults.Error(CaseErrors.NotFound(id));
+    }
+
+    /// <summary>Attaches what a <c>type: alert</c>, <c>event</c> or <c>indicator</c> comment names; null means the body was not such a comment.</summary>
     public static async Task<ServiceResult<int>?> AttachAsync(string caseId, JsonElement body, ClaimsPrincipal user, CaseEvidenceService evidence,
         CancellationToken ct)
     {
         var type = body.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        var (idField, isAlert) = type switch { "alert" => ("alertId", true), "event" => ("eventId", false), _ => ("", false) };
-        if (idField.Length == 0) return null;
-        var (refs, problem) = ReadRefs(body, idField);
+        var kind = CaseEvidenceKind.All.FirstOrDefault(k => k.Singular == type);
+        if (kind is null) return null;
+        var (refs, problem) = ReadRefs(body, kind.IdField);
         if (problem is not null) return ServiceError.Invalid(problem);
-        var actor = CaseActor.From(user);
-        return isAlert ? await evidence.AttachAlertsAsync(actor, caseId, refs, ct) : await evidence.AttachEventsAsync(actor, caseId, refs, ct);
+        return await evidence.AttachAsync(CaseActor.From(user), caseId, EvidenceSelection.Of(kind, refs), ct);
     }
 
     private static (List<EvidenceRef> Refs, string? Problem) ReadRefs(JsonElement body, string idField)

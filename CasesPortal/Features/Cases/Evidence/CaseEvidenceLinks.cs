@@ -23,3 +23,12 @@ public sealed class CaseEvent
     public DateTimeOffset AttachedAt { get; set; }
     public string AttachedById { get; set; } = "";
 }
+
+/// <summary>A threat indicator attached to a case (a portal extension beside Kibana's alert and event attachments).</summary>
+public sealed class CaseIndicator
+{
+    public string CaseId { get; set; } = "";
+    public string IndicatorId { get; set; } = "";
+    public DateTimeOffset AttachedAt { get; set; }
+    public string AttachedById { get; set; } = "";
+}

@@ -1,5 +1,6 @@
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Services;
+using CasesPortal.Features.Evidence.Explore;
 
 namespace CasesPortal.Features.Cases.Evidence;
 
@@ -17,8 +18,32 @@ public sealed record EvidencePage<T>(IReadOnlyList<T> Items, int Total);
 public sealed record CaseOfAlert(string Id, long Number, string Title, string Description, CaseStatus Status, DateTimeOffset CreatedAt,
     int TotalAlerts, int TotalComments);
 
-/// <summary>How many alerts and events each case holds.</summary>
-public sealed record EvidenceCounts(int Alerts, int Events);
+/// <summary>An indicator of a case as the Attachments tab and the API show it.</summary>
+public sealed record AttachedIndicatorView(string Id, string Type, string Value, string? Provider, string? Confidence, DateTimeOffset? LastSeen,
+    DateTimeOffset AttachedAt, PersonRef AttachedBy);
+
+/// <summary>How many alerts, events and indicators a case holds.</summary>
+public sealed record EvidenceCounts(int Alerts, int Events, int Indicators)
+{
+    public static readonly EvidenceCounts None = new(0, 0, 0);
+    public int Total => Alerts + Events + Indicators;
+}
+
+/// <summary>
+/// What to attach: some records of one kind by id, or every record an explore filter matches (all pages), which the
+/// database selects itself however many there are.
+/// </summary>
+public sealed record EvidenceSelection(CaseEvidenceKind Kind, IReadOnlyList<EvidenceRef> Refs, IEvidenceFilter? Filter)
+{
+    public static EvidenceSelection Of(CaseEvidenceKind kind, IReadOnlyList<string> ids) => new(kind, ids.Select(id => new EvidenceRef(id, null)).ToList(), null);
+
+    public static EvidenceSelection Of(CaseEvidenceKind kind, IReadOnlyList<EvidenceRef> refs) => new(kind, refs, null);
+
+    public static EvidenceSelection Matching(IEvidenceFilter filter) => new(CaseEvidenceKind.Of(filter.Kind), [], filter);
+}
 
 /// <summary>An alert or event id as a client names it, with the index it came from (Kibana's <c>index</c>).</summary>
 public sealed record EvidenceRef(string Id, string? Index);
+
+/// <summary>What "Add to case" did: how many records went to which case.</summary>
+public sealed record AddedToCase(long CaseNumber, int Added);

@@ -31,6 +31,7 @@ public sealed record CaseView(
     int CommentCount,
     int TotalAlerts,
     int TotalEvents,
+    int TotalIndicators,
     string Version);
 
 /// <summary>A reference to another case (e.g. the one a duplicate points to).</summary>

@@ -14,7 +14,15 @@ public sealed class CaseService(IDbContextFactory<CasesDbContext> dbFactory, Cas
     public const int MaxBatch = 100;
     public static readonly TimeSpan TrashRetention = TimeSpan.FromDays(30);
 
-    public async Task<ServiceResult<CaseView>> CreateAsync(CaseActor actor, NewCase input, CancellationToken ct = default)
+    public Task<ServiceResult<CaseView>> CreateAsync(CaseActor actor, NewCase input, CancellationToken ct = default) =>
+        CreateAsync(actor, input, null, ct);
+
+    /// <summary>
+    /// Creates a case; <paramref name="alsoInTransaction"/> (e.g. attaching evidence) runs in the same transaction once
+    /// the case is written, and an error from it leaves no case behind.
+    /// </summary>
+    public async Task<ServiceResult<CaseView>> CreateAsync(CaseActor actor, NewCase input,
+        Func<CasesDbContext, Case, DateTimeOffset, CancellationToken, Task<ServiceError?>>? alsoInTransaction, CancellationToken ct = default)
     {
         if (!actor.CanWrite) return CaseErrors.Forbidden("create cases");
         var (tags, tagProblem) = CaseRules.NormalizeTags(input.Tags);
@@ -57,6 +65,7 @@ public sealed class CaseService(IDbContextFactory<CasesDbContext> dbFactory, Cas
             owner = item.Owner,
         });
         await db.SaveChangesAsync(ct);
+        if (alsoInTransaction is not null && await alsoInTransaction(db, item, now, ct) is { } failure) return failure;
         await tx.CommitAsync(ct);
 
         events.Publish(new CaseChanged(item.Id, actor.UserId, "created"));

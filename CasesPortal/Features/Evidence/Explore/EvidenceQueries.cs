@@ -14,25 +14,55 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
     public async Task<EvidencePage<Alert>> FindAlertsAsync(AlertQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var alerts = Common(db.Alerts.AsNoTracking(), query.Common)
-            .Where(AnyOf<Alert>(query.Statuses, v => a => a.WorkflowStatus == v))
-            .Where(AnyOf<Alert>(query.Severities, v => a => a.Severity == v))
-            .Where(AnyOf<Alert>(query.Rules, v => a => a.RuleName == v));
-        return await PageAsync(alerts, query.Common, ct);
+        return await PageAsync(Matching(db, query), query.Common, ct);
     }
 
     public async Task<EvidencePage<SecurityEvent>> FindEventsAsync(EventQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var events = Common(db.SecurityEvents.AsNoTracking(), query.Common)
-            .Where(AnyOf<SecurityEvent>(query.Categories, v => e => ("," + e.EventCategory + ",").Contains("," + v + ",")))
-            .Where(AnyOf<SecurityEvent>(query.Outcomes, v => e => e.EventOutcome == v));
-        return await PageAsync(events, query.Common, ct);
+        return await PageAsync(Matching(db, query), query.Common, ct);
     }
 
     public async Task<EvidencePage<Indicator>> FindIndicatorsAsync(IndicatorQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var c = query.Common;
+        var indicators = Matching(db, query);
+        var total = await indicators.CountAsync(ct);
+        var sorted = c.Descending
+            ? indicators.OrderByDescending(i => i.LastSeen).ThenBy(i => i.Id)
+            : indicators.OrderBy(i => i.LastSeen).ThenBy(i => i.Id);
+        var items = await sorted.Skip((c.Page - 1) * c.PerPage).Take(c.PerPage).ToListAsync(ct);
+        return new(items, c.Page, c.PerPage, total);
+    }
+
+    /// <summary>How many records the filter matches (all pages).</summary>
+    public async Task<int> CountAsync(IEvidenceFilter filter, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await MatchingIds(db, filter).CountAsync(ct);
+    }
+
+    /// <summary>The ids of every record the filter matches, as a query to compose further (never loaded here).</summary>
+    public static IQueryable<string> MatchingIds(CasesDbContext db, IEvidenceFilter filter) => filter switch
+    {
+        AlertQuery q => Matching(db, q).Select(a => a.Id),
+        EventQuery q => Matching(db, q).Select(e => e.Id),
+        IndicatorQuery q => Matching(db, q).Select(i => i.Id),
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.GetType().Name, "Unknown evidence filter."),
+    };
+
+    private static IQueryable<Alert> Matching(CasesDbContext db, AlertQuery query) => Common(db.Alerts.AsNoTracking(), query.Common)
+        .Where(AnyOf<Alert>(query.Statuses, v => a => a.WorkflowStatus == v))
+        .Where(AnyOf<Alert>(query.Severities, v => a => a.Severity == v))
+        .Where(AnyOf<Alert>(query.Rules, v => a => a.RuleName == v));
+
+    private static IQueryable<SecurityEvent> Matching(CasesDbContext db, EventQuery query) => Common(db.SecurityEvents.AsNoTracking(), query.Common)
+        .Where(AnyOf<SecurityEvent>(query.Categories, v => e => ("," + e.EventCategory + ",").Contains("," + v + ",")))
+        .Where(AnyOf<SecurityEvent>(query.Outcomes, v => e => e.EventOutcome == v));
+
+    private static IQueryable<Indicator> Matching(CasesDbContext db, IndicatorQuery query)
+    {
         var c = query.Common;
         var indicators = db.Indicators.AsNoTracking()
             .Where(AnyOf<Indicator>(query.Types, v => i => i.Type == v))
@@ -40,12 +70,7 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         if (c.From is { } from) indicators = indicators.Where(i => i.LastSeen >= from);
         if (c.To is { } to) indicators = indicators.Where(i => i.LastSeen <= to);
         if (Pattern(c.Search) is { } pattern) indicators = indicators.Where(i => EF.Functions.Like(i.Document, pattern, Escape));
-        var total = await indicators.CountAsync(ct);
-        var sorted = c.Descending
-            ? indicators.OrderByDescending(i => i.LastSeen).ThenBy(i => i.Id)
-            : indicators.OrderBy(i => i.LastSeen).ThenBy(i => i.Id);
-        var items = await sorted.Skip((c.Page - 1) * c.PerPage).Take(c.PerPage).ToListAsync(ct);
-        return new(items, c.Page, c.PerPage, total);
+        return indicators;
     }
 
     /// <summary>Distinct values of one column, for the filter pickers (at most 200, in order).</summary>

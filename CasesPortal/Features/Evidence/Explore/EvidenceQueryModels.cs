@@ -1,4 +1,16 @@
+using CasesPortal.Features.Evidence.Model;
+
 namespace CasesPortal.Features.Evidence.Explore;
+
+/// <summary>
+/// The filters of one kind of evidence, as the explore pages and <c>_find</c> build them; also what "attach every
+/// match to a case" selects (paging is ignored there).
+/// </summary>
+public interface IEvidenceFilter
+{
+    EvidenceKind Kind { get; }
+    EvidenceQuery Common { get; }
+}
 
 /// <summary>What every evidence search shares: paging, free text, a time range and host/user filters.</summary>
 public sealed record EvidenceQuery
@@ -17,8 +29,9 @@ public sealed record EvidenceQuery
     public IReadOnlyList<string> Users { get; init; } = [];
 }
 
-public sealed record AlertQuery
+public sealed record AlertQuery : IEvidenceFilter
 {
+    public EvidenceKind Kind => EvidenceKind.Alerts;
     public EvidenceQuery Common { get; init; } = new();
 
     /// <summary>Workflow statuses: open, acknowledged, closed.</summary>
@@ -27,15 +40,17 @@ public sealed record AlertQuery
     public IReadOnlyList<string> Rules { get; init; } = [];
 }
 
-public sealed record EventQuery
+public sealed record EventQuery : IEvidenceFilter
 {
+    public EvidenceKind Kind => EvidenceKind.Events;
     public EvidenceQuery Common { get; init; } = new();
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<string> Outcomes { get; init; } = [];
 }
 
-public sealed record IndicatorQuery
+public sealed record IndicatorQuery : IEvidenceFilter
 {
+    public EvidenceKind Kind => EvidenceKind.Indicators;
     public EvidenceQuery Common { get; init; } = new();
     public IReadOnlyList<string> Types { get; init; } = [];
     public IReadOnlyList<string> Providers { get; init; } = [];
