@@ -11,7 +11,8 @@ internal static class EcsRecordConfiguration
     {
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasMaxLength(EcsRecord.IdMaxLength);
-        foreach (var keyword in new[] { nameof(EcsRecord.HostId), nameof(EcsRecord.HostName), nameof(EcsRecord.HostOsName), nameof(EcsRecord.UserName),
+        foreach (var keyword in new[] { nameof(EcsRecord.HostId), nameof(EcsRecord.HostName), nameof(EcsRecord.HostOsName), nameof(EcsRecord.HostOsVersion),
+                     nameof(EcsRecord.HostIp), nameof(EcsRecord.UserName),
                      nameof(EcsRecord.SourceIp), nameof(EcsRecord.DestinationIp), nameof(EcsRecord.ProcessName), nameof(EcsRecord.EventCategory),
                      nameof(EcsRecord.EventAction), nameof(EcsRecord.EventOutcome) })
             e.Property(keyword).HasMaxLength(EcsRecord.KeywordMaxLength);
@@ -19,6 +20,10 @@ internal static class EcsRecordConfiguration
         e.HasIndex(x => x.Timestamp).IsDescending();
         e.HasIndex(x => new { x.HostName, x.Timestamp }).IsDescending(false, true);
         e.HasIndex(x => new { x.UserName, x.Timestamp }).IsDescending(false, true);
+        // The Hosts and Network pages group by these; a host without host.id is grouped by its name.
+        e.HasIndex(x => new { x.HostId, x.Timestamp }).IsDescending(false, true);
+        e.HasIndex(x => new { x.SourceIp, x.Timestamp }).IsDescending(false, true);
+        e.HasIndex(x => new { x.DestinationIp, x.Timestamp }).IsDescending(false, true);
     }
 }
 

@@ -3,6 +3,7 @@ using CasesPortal.Data;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
 using CasesPortal.Features.Common;
+using CasesPortal.Features.Entities;
 using CasesPortal.Features.Evidence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -41,6 +42,7 @@ public static class PortalHosting
         builder.AddAccounts();
         builder.AddCases();
         builder.AddEvidence();
+        builder.AddEntities();
         return builder;
     }
 
@@ -66,6 +68,7 @@ public static class PortalHosting
         app.MapAccounts();
         app.MapCases();
         app.MapEvidence();
+        app.MapEntities();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -521,11 +521,19 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HostIp")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HostName")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HostOsName")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostOsVersion")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
@@ -566,6 +574,9 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Threat")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Timestamp")
                         .HasColumnType("INTEGER");
 
@@ -585,6 +596,12 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Timestamp")
                         .IsDescending();
 
+                    b.HasIndex("DestinationIp", "Timestamp")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("HostId", "Timestamp")
+                        .IsDescending(false, true);
+
                     b.HasIndex("HostName", "Timestamp")
                         .IsDescending(false, true);
 
@@ -595,6 +612,9 @@ namespace CasesPortal.Data.Migrations
                         .IsDescending(false, true);
 
                     b.HasIndex("Severity", "Timestamp")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("SourceIp", "Timestamp")
                         .IsDescending(false, true);
 
                     b.HasIndex("UserName", "Timestamp")
@@ -694,11 +714,19 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HostIp")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HostName")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HostOsName")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostOsVersion")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
@@ -735,10 +763,19 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Timestamp")
                         .IsDescending();
 
+                    b.HasIndex("DestinationIp", "Timestamp")
+                        .IsDescending(false, true);
+
                     b.HasIndex("EventCategory", "Timestamp")
                         .IsDescending(false, true);
 
+                    b.HasIndex("HostId", "Timestamp")
+                        .IsDescending(false, true);
+
                     b.HasIndex("HostName", "Timestamp")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("SourceIp", "Timestamp")
                         .IsDescending(false, true);
 
                     b.HasIndex("UserName", "Timestamp")

@@ -67,7 +67,7 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         return await db.Indicators.Select(column).Where(v => v != null && v != "").Distinct().OrderBy(v => v).Take(200).Select(v => v!).ToListAsync(ct);
     }
 
-    private const string Escape = "\\";
+    internal const string Escape = "\\";
 
     private static IQueryable<T> Common<T>(IQueryable<T> records, EvidenceQuery c) where T : EcsRecord
     {
@@ -89,7 +89,7 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
     }
 
     /// <summary>Free text is matched against the whole original document, so any field can be searched.</summary>
-    private static string? Pattern(string? search) => string.IsNullOrWhiteSpace(search)
+    internal static string? Pattern(string? search) => string.IsNullOrWhiteSpace(search)
         ? null
         : "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
