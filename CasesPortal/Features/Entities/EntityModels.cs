@@ -38,5 +38,5 @@ public static class FlowDirection
 public sealed record IpSummary(string Ip, string Direction, int Flows, int Peers, DateTimeOffset? LastSeen);
 
 /// <summary>A <c>user.name</c> seen in events or alerts, with its last successful and failed authentication events.</summary>
-public sealed record UserSummary(
+public sealed record UserActivity(
     string Name, int Events, int Alerts, int Hosts, DateTimeOffset? LastSeen, DateTimeOffset? LastLogonSuccess, DateTimeOffset? LastLogonFailure);

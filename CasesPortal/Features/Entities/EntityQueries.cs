@@ -102,7 +102,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
         return new(rows.Select(r => new IpSummary(r.Ip, r.Direction, r.Flows, r.Peers, Time(r.LastSeen))).ToList(), query.Page, query.PerPage, total);
     }
 
-    public async Task<EntityPage<UserSummary>> FindUsersAsync(EntityQuery query, CancellationToken ct)
+    public async Task<EntityPage<UserActivity>> FindUsersAsync(EntityQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var groups = UserGroups(db, query, exactName: null);
@@ -120,13 +120,13 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
     }
 
     /// <summary>One user over all time (null when nothing names them).</summary>
-    public async Task<UserSummary?> UserAsync(string userName, CancellationToken ct)
+    public async Task<UserActivity?> UserAsync(string userName, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return (await UserGroups(db, new EntityQuery(), userName).ToListAsync(ct)).Select(User).FirstOrDefault();
     }
 
-    private static UserSummary User(UserRow r) =>
+    private static UserActivity User(UserRow r) =>
         new(r.Name, r.Events, r.Alerts, r.Hosts, Time(r.LastSeen), Time(r.LastLogonSuccess), Time(r.LastLogonFailure));
 
     private static IQueryable<UserRow> UserGroups(CasesDbContext db, EntityQuery query, string? exactName)

@@ -24,8 +24,9 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
     public async Task<EvidencePage<SecurityEvent>> FindEventsAsync(EventQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var events = Common(db.SecurityEvents.AsNoTracking(), query.Common)
+        var events = Common(Scoped(db.SecurityEvents.AsNoTracking(), query.Scope), query.Common)
             .Where(AnyOf<SecurityEvent>(query.Categories, v => e => ("," + e.EventCategory + ",").Contains("," + v + ",")))
+            .Where(AnyOf<SecurityEvent>(query.Actions, v => e => e.EventAction == v))
             .Where(AnyOf<SecurityEvent>(query.Outcomes, v => e => e.EventOutcome == v));
         return await PageAsync(events, query.Common, ct);
     }
@@ -76,6 +77,16 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         if (c.To is { } to) records = records.Where(r => r.Timestamp <= to);
         if (Pattern(c.Search) is { } pattern) records = records.Where(r => EF.Functions.Like(r.Document, pattern, Escape));
         return records;
+    }
+
+    private static IQueryable<SecurityEvent> Scoped(IQueryable<SecurityEvent> events, EventScope scope)
+    {
+        if (scope.WithHost) events = events.Where(e => e.HostId != null || e.HostName != null);
+        if (scope.WithIp) events = events.Where(e => e.SourceIp != null || e.DestinationIp != null);
+        if (scope.WithUser) events = events.Where(e => e.UserName != null);
+        if (scope.HostName is { } host) events = events.Where(e => e.HostName == host);
+        if (scope.UserName is { } user) events = events.Where(e => e.UserName == user);
+        return events;
     }
 
     private static async Task<EvidencePage<T>> PageAsync<T>(IQueryable<T> records, EvidenceQuery c, CancellationToken ct) where T : EcsRecord
