@@ -19,11 +19,12 @@ internal static class EcsRecordConfiguration
         e.Property(x => x.Message).HasMaxLength(EcsRecord.TextMaxLength);
         e.HasIndex(x => x.Timestamp).IsDescending();
         e.HasIndex(x => new { x.HostName, x.Timestamp }).IsDescending(false, true);
-        e.HasIndex(x => new { x.UserName, x.Timestamp }).IsDescending(false, true);
-        // The Hosts and Network pages group by these; a host without host.id is grouped by its name.
-        e.HasIndex(x => new { x.HostId, x.Timestamp }).IsDescending(false, true);
-        e.HasIndex(x => new { x.SourceIp, x.Timestamp }).IsDescending(false, true);
-        e.HasIndex(x => new { x.DestinationIp, x.Timestamp }).IsDescending(false, true);
+        // The Hosts, Network and Users pages group by these; the trailing columns make each index cover its grouping,
+        // so the aggregation reads the index and never the documents.
+        e.HasIndex(x => new { x.UserName, x.Timestamp, x.HostName, x.EventCategory, x.EventOutcome }).IsDescending(false, true, false, false, false);
+        e.HasIndex(x => new { x.HostId, x.Timestamp, x.HostName }).IsDescending(false, true, false);
+        e.HasIndex(x => new { x.SourceIp, x.Timestamp, x.DestinationIp }).IsDescending(false, true, false);
+        e.HasIndex(x => new { x.DestinationIp, x.Timestamp, x.SourceIp }).IsDescending(false, true, false);
     }
 }
 
@@ -52,6 +53,7 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         e.ToTable("SecurityEvents");
         EcsRecordConfiguration.ConfigureEcs(e);
         e.HasIndex(x => new { x.EventCategory, x.Timestamp }).IsDescending(false, true);
+        e.HasIndex(x => x.EventAction);
     }
 }
 

@@ -596,12 +596,6 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Timestamp")
                         .IsDescending();
 
-                    b.HasIndex("DestinationIp", "Timestamp")
-                        .IsDescending(false, true);
-
-                    b.HasIndex("HostId", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("HostName", "Timestamp")
                         .IsDescending(false, true);
 
@@ -614,14 +608,20 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Severity", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("SourceIp", "Timestamp")
-                        .IsDescending(false, true);
-
-                    b.HasIndex("UserName", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("WorkflowStatus", "Timestamp")
                         .IsDescending(false, true);
+
+                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("HostId", "Timestamp", "HostName")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")
+                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("Alerts", (string)null);
                 });
@@ -760,26 +760,28 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EventAction");
+
                     b.HasIndex("Timestamp")
                         .IsDescending();
 
-                    b.HasIndex("DestinationIp", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("EventCategory", "Timestamp")
-                        .IsDescending(false, true);
-
-                    b.HasIndex("HostId", "Timestamp")
                         .IsDescending(false, true);
 
                     b.HasIndex("HostName", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("SourceIp", "Timestamp")
-                        .IsDescending(false, true);
+                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
+                        .IsDescending(false, true, false);
 
-                    b.HasIndex("UserName", "Timestamp")
-                        .IsDescending(false, true);
+                    b.HasIndex("HostId", "Timestamp", "HostName")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")
+                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("SecurityEvents", (string)null);
                 });

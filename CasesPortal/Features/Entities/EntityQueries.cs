@@ -79,18 +79,18 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(ct);
         var filter = new SqlFilter(query);
         var range = filter.Range();
-        // Each event is a flow seen from both of its ends; COUNT(DISTINCT) over a union is beyond LINQ, hence SQL.
+        // Each event is a flow seen from both of its ends. The two sides never share a group, so each is grouped on its own,
+        // straight off its covering index; COUNT(DISTINCT) and the window total are beyond LINQ, hence SQL.
         var sql = $"""
-            SELECT f.Ip AS Ip, f.Direction AS Direction, COUNT(*) AS Flows, COUNT(DISTINCT f.Peer) AS Peers, MAX(f."Timestamp") AS LastSeen
-            FROM (SELECT "SourceIp" AS Ip, '{FlowDirection.Source}' AS Direction, "DestinationIp" AS Peer, "Timestamp"
-                  FROM "SecurityEvents" WHERE "SourceIp" IS NOT NULL{range}{filter.Like("\"SourceIp\"")}
-                  UNION ALL
-                  SELECT "DestinationIp", '{FlowDirection.Destination}', "SourceIp", "Timestamp"
-                  FROM "SecurityEvents" WHERE "DestinationIp" IS NOT NULL{range}{filter.Like("\"DestinationIp\"")}) f
-            GROUP BY f.Ip, f.Direction
+            SELECT g.*, COUNT(*) OVER () AS Total FROM (
+              SELECT "SourceIp" AS Ip, '{FlowDirection.Source}' AS Direction, COUNT(*) AS Flows, COUNT(DISTINCT "DestinationIp") AS Peers,
+                     MAX("Timestamp") AS LastSeen
+              FROM "SecurityEvents" WHERE "SourceIp" IS NOT NULL{range}{filter.Like("\"SourceIp\"")} GROUP BY "SourceIp"
+              UNION ALL
+              SELECT "DestinationIp", '{FlowDirection.Destination}', COUNT(*), COUNT(DISTINCT "SourceIp"), MAX("Timestamp")
+              FROM "SecurityEvents" WHERE "DestinationIp" IS NOT NULL{range}{filter.Like("\"DestinationIp\"")} GROUP BY "DestinationIp") g
             """;
         var groups = db.Database.SqlQueryRaw<IpRow>(sql, filter.Parameters);
-        var total = await groups.CountAsync(ct);
         var sorted = query.Sort switch
         {
             EntitySort.Name => Order(groups, g => g.Ip, query.Descending),
@@ -99,6 +99,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
             _ => Order(groups, g => g.LastSeen, query.Descending),
         };
         var rows = await sorted.ThenBy(g => g.Ip).ThenBy(g => g.Direction).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).ToListAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : await groups.CountAsync(ct);
         return new(rows.Select(r => new IpSummary(r.Ip, r.Direction, r.Flows, r.Peers, Time(r.LastSeen))).ToList(), query.Page, query.PerPage, total);
     }
 
@@ -106,7 +107,6 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var groups = UserGroups(db, query, exactName: null);
-        var total = await groups.CountAsync(ct);
         var sorted = query.Sort switch
         {
             EntitySort.Name => Order(groups, g => g.Name, query.Descending),
@@ -116,6 +116,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
             _ => Order(groups, g => g.LastSeen, query.Descending),
         };
         var rows = await sorted.ThenBy(g => g.Name).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).ToListAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : await groups.CountAsync(ct);
         return new(rows.Select(User).ToList(), query.Page, query.PerPage, total);
     }
 
@@ -135,7 +136,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
         var where = $"\"UserName\" IS NOT NULL{filter.Range()}{filter.Like("\"UserName\"")}{filter.Exact("\"UserName\"")}";
         // Authentication outcomes count from events only: an alert about a failed logon is not itself a logon.
         var sql = $"""
-            SELECT u."UserName" AS Name, SUM(u.IsEvent) AS Events, SUM(1 - u.IsEvent) AS Alerts, COUNT(DISTINCT u."HostName") AS Hosts,
+            SELECT u."UserName" AS Name, COUNT(*) OVER () AS Total, SUM(u.IsEvent) AS Events, SUM(1 - u.IsEvent) AS Alerts, COUNT(DISTINCT u."HostName") AS Hosts,
                    MAX(u."Timestamp") AS LastSeen,
                    MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'success' THEN u."Timestamp" END) AS LastLogonSuccess,
                    MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'failure' THEN u."Timestamp" END) AS LastLogonFailure
@@ -203,6 +204,9 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
         public int Flows { get; init; }
         public int Peers { get; init; }
         public long? LastSeen { get; init; }
+
+        /// <summary>The number of groups, by a window function, so the page and the total are one query.</summary>
+        public int Total { get; init; }
     }
 
     private sealed class UserRow
@@ -214,6 +218,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
         public long? LastSeen { get; init; }
         public long? LastLogonSuccess { get; init; }
         public long? LastLogonFailure { get; init; }
+        public int Total { get; init; }
     }
 
     /// <summary>The WHERE fragments and parameters of the raw aggregations (<c>{0}</c>-style placeholders, as SqlQueryRaw wants).</summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CasesPortal.Data.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261128160219_EntityPagesAndThreat")]
+    [Migration("20261128162426_EntityPagesAndThreat")]
     partial class EntityPagesAndThreat
     {
         /// <inheritdoc />
@@ -599,12 +599,6 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Timestamp")
                         .IsDescending();
 
-                    b.HasIndex("DestinationIp", "Timestamp")
-                        .IsDescending(false, true);
-
-                    b.HasIndex("HostId", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("HostName", "Timestamp")
                         .IsDescending(false, true);
 
@@ -617,14 +611,20 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Severity", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("SourceIp", "Timestamp")
-                        .IsDescending(false, true);
-
-                    b.HasIndex("UserName", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("WorkflowStatus", "Timestamp")
                         .IsDescending(false, true);
+
+                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("HostId", "Timestamp", "HostName")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")
+                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("Alerts", (string)null);
                 });
@@ -763,26 +763,28 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EventAction");
+
                     b.HasIndex("Timestamp")
                         .IsDescending();
 
-                    b.HasIndex("DestinationIp", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("EventCategory", "Timestamp")
-                        .IsDescending(false, true);
-
-                    b.HasIndex("HostId", "Timestamp")
                         .IsDescending(false, true);
 
                     b.HasIndex("HostName", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("SourceIp", "Timestamp")
-                        .IsDescending(false, true);
+                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
+                        .IsDescending(false, true, false);
 
-                    b.HasIndex("UserName", "Timestamp")
-                        .IsDescending(false, true);
+                    b.HasIndex("HostId", "Timestamp", "HostName")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")
+                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("SecurityEvents", (string)null);
                 });
