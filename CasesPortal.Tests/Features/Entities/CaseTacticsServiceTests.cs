@@ -46,12 +46,12 @@ public sealed class CaseTacticsServiceTests(ITestOutputHelper output) : IAsyncLi
         var summary = await TacticsAsync(await CaseWithAlertsAsync(SampleAlerts));
 
         Assert.Equal((5, 4), (summary.AlertsTotal, summary.AlertsWithThreat));
-        // Initial Access (TA0001) precedes Execution (TA0002), Credential Access (TA0006) and Command and Control (TA0011).
-        Assert.Equal(["TA0001", "TA0002", "TA0006", "TA0011"], summary.Tactics.Select(t => t.Id));
-        var c2 = summary.Tactics[3];
+        // Matrix order: Execution (TA0002), Credential Access (TA0006), then Command and Control (TA0011).
+        Assert.Equal(["TA0002", "TA0006", "TA0011"], summary.Tactics.Select(t => t.Id));
+        var c2 = summary.Tactics[2];
         Assert.Equal(("Command and Control", 2, "https://attack.mitre.org/tactics/TA0011/"), (c2.Name, c2.Alerts, c2.Url));
         Assert.Equal(["T1071", "T1105"], c2.Techniques.Select(t => t.Id));
-        var execution = Assert.Single(summary.Tactics[1].Techniques);
+        var execution = Assert.Single(summary.Tactics[0].Techniques);
         Assert.Equal(("T1059", 1), (execution.Id, execution.Alerts));
         var powershell = Assert.Single(execution.Subtechniques);
         Assert.Equal(("T1059.001", "PowerShell", "https://attack.mitre.org/techniques/T1059/001/"), (powershell.Id, powershell.Name, powershell.Url));

@@ -70,8 +70,10 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
             : Newer(await events.Where(e => e.HostOsName != null).OrderByDescending(e => e.Timestamp).FirstOrDefaultAsync(ct),
                 await alerts.Where(a => a.HostOsName != null).OrderByDescending(a => a.Timestamp).FirstOrDefaultAsync(ct));
         var first = Earlier(await events.MinAsync(e => e.Timestamp, ct), await alerts.MinAsync(a => a.Timestamp, ct));
-        return new HostSummary(newest.HostId ?? hostName, hostName, newest.HostId, OsText(withOs), newest.HostIp, first, newest.Timestamp,
-            eventCount, alertCount);
+        // Some shippers leave host.id out; another document of the host may still name it.
+        var hostId = newest.HostId ?? await events.Where(e => e.HostId != null).Select(e => e.HostId).FirstOrDefaultAsync(ct)
+            ?? await alerts.Where(a => a.HostId != null).Select(a => a.HostId).FirstOrDefaultAsync(ct);
+        return new HostSummary(hostId ?? hostName, hostName, hostId, OsText(withOs), newest.HostIp, first, newest.Timestamp, eventCount, alertCount);
     }
 
     public async Task<EntityPage<IpSummary>> FindIpsAsync(EntityQuery query, CancellationToken ct)
