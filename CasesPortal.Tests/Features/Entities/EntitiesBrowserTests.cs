@@ -1,4 +1,6 @@
 using CasesPortal.Features.Accounts;
+using CasesPortal.Features.Cases.Evidence;
+using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Evidence.Ingest;
 using CasesPortal.Features.Evidence.Model;
 using CasesPortal.Tests.Features.Evidence;
@@ -51,5 +53,27 @@ public sealed class EntitiesBrowserTests(BrowserFixture browser) : IClassFixture
         await page.Locator("#network-title").WaitForAsync();
         await Assertions.Expect(page.Locator("#network-list-table tbody tr")).ToHaveCountAsync(6);
         await BrowserSteps.ScreenshotAsync(page, "entities-05-network");
+    }
+
+    [SkippableFact]
+    public async Task The_case_tactics_tab_shows_the_attack_tactics_of_its_alerts()
+    {
+        var userId = await HttpForms.CreateAccountAsync(browser.Portal, "tactics.analyst@soc.example", Roles.Analyst);
+        var actor = new CaseActor(userId, new HashSet<string> { Roles.Analyst });
+        await browser.Portal.Services.GetRequiredService<EvidenceIngestService>()
+            .IngestAsync(EvidenceKind.Alerts, Samples.Bytes(Samples.Alerts), CancellationToken.None);
+        var item = (await browser.Portal.Services.GetRequiredService<CaseService>().CreateAsync(actor, new NewCase("Intrusion on WS-042", "", []))).Value!;
+        await browser.Portal.Services.GetRequiredService<CaseEvidenceService>().AttachAlertsAsync(actor, item.Id,
+            ["5f1c0a5e8e0b4bb7a1f1b0f3e6c2a901", "a9d3e27b41c84c6f8d0e5f1a2b3c4d5e", "c4e5f6a7b8c94d0e9f1a2b3c4d5e6f70", "e1f2a3b4c5d64e7f8a9b0c1d2e3f4a5b"]);
+        var page = await browser.NewPageAsync();
+        await BrowserSteps.LogInAsync(page, "tactics.analyst@soc.example", TestAccounts.AnalystPassword);
+
+        await page.GotoAsync($"/cases/{item.Number}");
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await page.ClickAsync(".mud-tab:has-text('Tactics')");
+
+        await Assertions.Expect(page.Locator("#case-tactics .tactic-card")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#tactic-TA0011")).ToContainTextAsync("Ingress Tool Transfer");
+        await BrowserSteps.ScreenshotAsync(page, "entities-06-case-tactics");
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Common;
+using CasesPortal.Features.Evidence.Explore;
 
 namespace CasesPortal.Features.Entities;
 
@@ -40,45 +40,24 @@ public static class EntityFindApi
             });
         });
 
-    /// <summary>Reads <c>page</c>, <c>perPage</c>, <c>search</c>, <c>from</c>, <c>to</c>, <c>sortField</c>, <c>sortOrder</c>; names the first bad one.</summary>
+    /// <summary>Reads <c>page</c>, <c>perPage</c>, <c>search</c>, <c>from</c>, <c>to</c>, <c>sortOrder</c> as the evidence
+    /// <c>_find</c> routes do, and <c>sortField</c>; names the first bad one.</summary>
     public static (EntityQuery Query, string? Problem) Read(IQueryCollection q, EntitySort[] sorts)
     {
-        var problems = new List<string>();
-        int Int(string name, int fallback, int max)
-        {
-            var text = q[name].ToString();
-            if (text.Length == 0) return fallback;
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max) return value;
-            problems.Add($"{name} must be a whole number from 1 to {max} (got '{text}').");
-            return fallback;
-        }
-        DateTimeOffset? Date(string name)
-        {
-            var text = q[name].ToString();
-            if (text.Length == 0) return null;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value;
-            problems.Add($"{name} must be a date such as 2026-11-01 or 2026-11-01T12:00:00Z (got '{text}').");
-            return null;
-        }
-        var search = q["search"].ToString();
-        if (search.Length > EntityQuery.MaxSearchLength) problems.Add($"search must be at most {EntityQuery.MaxSearchLength} characters.");
+        var parameters = new EvidenceFindParameters(q);
+        var common = parameters.Common();
         var sortText = q["sortField"].ToString();
         var sort = sorts.FirstOrDefault(s => SortName(s) == sortText);
-        if (sortText.Length > 0 && SortName(sort) != sortText)
-            problems.Add($"sortField must be one of {string.Join(", ", sorts.Select(SortName))} (got '{sortText}').");
-        var order = q["sortOrder"].ToString();
-        if (order.Length > 0 && order is not ("asc" or "desc")) problems.Add($"sortOrder must be asc or desc (got '{order}').");
+        var problem = parameters.Problem
+            ?? (common.Search?.Length > EntityQuery.MaxSearchLength ? $"search must be at most {EntityQuery.MaxSearchLength} characters." : null)
+            ?? (sortText.Length > 0 && SortName(sort) != sortText
+                ? $"sortField must be one of {string.Join(", ", sorts.Select(SortName))} (got '{sortText}')." : null);
         var query = new EntityQuery
         {
-            Page = Int("page", 1, 10_000),
-            PerPage = Int("perPage", 20, EntityQuery.MaxPerPage),
-            Search = search.Length > 0 ? search : null,
-            From = Date("from"),
-            To = Date("to"),
-            Sort = sort,
-            Descending = order != "asc",
+            Page = common.Page, PerPage = common.PerPage, Search = common.Search, From = common.From, To = common.To,
+            Sort = sort, Descending = common.Descending,
         };
-        return (query, problems.FirstOrDefault());
+        return (query, problem);
     }
 
     /// <summary>The API name of a sort: lastSeen, name, events, alerts, hosts, flows, peers.</summary>
