@@ -6,7 +6,6 @@ public enum EntitySort { LastSeen, Name, Events, Alerts, Hosts, Flows, Peers }
 /// <summary>One page of an entity list (hosts, IPs, users): free text, a time range on <c>@timestamp</c>, a sort.</summary>
 public sealed record EntityQuery
 {
-    public const int MaxPerPage = 100;
     public const int MaxSearchLength = 200;
 
     public int Page { get; init; } = 1;
