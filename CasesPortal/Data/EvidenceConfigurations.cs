@@ -11,14 +11,20 @@ internal static class EcsRecordConfiguration
     {
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasMaxLength(EcsRecord.IdMaxLength);
-        foreach (var keyword in new[] { nameof(EcsRecord.HostId), nameof(EcsRecord.HostName), nameof(EcsRecord.HostOsName), nameof(EcsRecord.UserName),
+        foreach (var keyword in new[] { nameof(EcsRecord.HostId), nameof(EcsRecord.HostName), nameof(EcsRecord.HostOsName), nameof(EcsRecord.HostOsVersion),
+                     nameof(EcsRecord.HostIp), nameof(EcsRecord.UserName),
                      nameof(EcsRecord.SourceIp), nameof(EcsRecord.DestinationIp), nameof(EcsRecord.ProcessName), nameof(EcsRecord.EventCategory),
                      nameof(EcsRecord.EventAction), nameof(EcsRecord.EventOutcome) })
             e.Property(keyword).HasMaxLength(EcsRecord.KeywordMaxLength);
         e.Property(x => x.Message).HasMaxLength(EcsRecord.TextMaxLength);
         e.HasIndex(x => x.Timestamp).IsDescending();
         e.HasIndex(x => new { x.HostName, x.Timestamp }).IsDescending(false, true);
-        e.HasIndex(x => new { x.UserName, x.Timestamp }).IsDescending(false, true);
+        // The Hosts, Network and Users pages group by these; the trailing columns make each index cover its grouping,
+        // so the aggregation reads the index and never the documents.
+        e.HasIndex(x => new { x.UserName, x.Timestamp, x.HostName, x.EventCategory, x.EventOutcome }).IsDescending(false, true, false, false, false);
+        e.HasIndex(x => new { x.HostId, x.Timestamp, x.HostName }).IsDescending(false, true, false);
+        e.HasIndex(x => new { x.SourceIp, x.Timestamp, x.DestinationIp }).IsDescending(false, true, false);
+        e.HasIndex(x => new { x.DestinationIp, x.Timestamp, x.SourceIp }).IsDescending(false, true, false);
     }
 }
 
@@ -47,6 +53,7 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         e.ToTable("SecurityEvents");
         EcsRecordConfiguration.ConfigureEcs(e);
         e.HasIndex(x => new { x.EventCategory, x.Timestamp }).IsDescending(false, true);
+        e.HasIndex(x => x.EventAction);
     }
 }
 

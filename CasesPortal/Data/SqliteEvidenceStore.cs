@@ -18,6 +18,8 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         new(nameof(EcsRecord.HostId), r => r.HostId),
         new(nameof(EcsRecord.HostName), r => r.HostName),
         new(nameof(EcsRecord.HostOsName), r => r.HostOsName),
+        new(nameof(EcsRecord.HostOsVersion), r => r.HostOsVersion),
+        new(nameof(EcsRecord.HostIp), r => r.HostIp),
         new(nameof(EcsRecord.UserName), r => r.UserName),
         new(nameof(EcsRecord.SourceIp), r => r.SourceIp),
         new(nameof(EcsRecord.DestinationIp), r => r.DestinationIp),
@@ -40,6 +42,7 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         new(nameof(Alert.RiskScore), a => a.RiskScore),
         new(nameof(Alert.WorkflowStatus), a => a.WorkflowStatus),
         new(nameof(Alert.Reason), a => a.Reason),
+        new(nameof(Alert.Threat), a => a.Threat),
     ];
 
     private static readonly Column<SecurityEvent>[] EventColumns =

@@ -3,6 +3,7 @@ using CasesPortal.Data;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
 using CasesPortal.Features.Common;
+using CasesPortal.Features.Entities;
 using CasesPortal.Features.Evidence;
 using CasesPortal.Features.Metrics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,6 +45,7 @@ public static class PortalHosting
         builder.AddCases();
         builder.AddEvidence();
         builder.AddMetrics();
+        builder.AddEntities();
         return builder;
     }
 
@@ -70,6 +72,7 @@ public static class PortalHosting
         app.MapCases();
         app.MapEvidence();
         app.MapMetrics();
+        app.MapEntities();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

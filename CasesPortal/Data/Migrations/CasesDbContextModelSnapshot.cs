@@ -583,11 +583,19 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HostIp")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HostName")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HostOsName")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostOsVersion")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
@@ -628,6 +636,9 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Threat")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Timestamp")
                         .HasColumnType("INTEGER");
 
@@ -659,11 +670,20 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Severity", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("UserName", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("WorkflowStatus", "Timestamp")
                         .IsDescending(false, true);
+
+                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("HostId", "Timestamp", "HostName")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")
+                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("Alerts", (string)null);
                 });
@@ -756,11 +776,19 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HostIp")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HostName")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HostOsName")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostOsVersion")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
@@ -794,6 +822,8 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EventAction");
+
                     b.HasIndex("Timestamp")
                         .IsDescending();
 
@@ -803,8 +833,17 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("HostName", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("UserName", "Timestamp")
-                        .IsDescending(false, true);
+                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("HostId", "Timestamp", "HostName")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")
+                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("SecurityEvents", (string)null);
                 });

@@ -32,7 +32,7 @@ public sealed class EvidenceFindParameters(IQueryCollection q)
         Rules = Values("rule"),
     };
 
-    public EventQuery Events() => new() { Common = Common(), Categories = Values("category"), Outcomes = Values("outcome") };
+    public EventQuery Events() => new() { Common = Common(), Categories = Values("category"), Actions = Values("action"), Outcomes = Values("outcome") };
 
     public IndicatorQuery Indicators() => new() { Common = Common(), Types = Values("type"), Providers = Values("provider") };
 

@@ -34,9 +34,11 @@ public sealed record EvidenceListFilter
         var query = QueryHelpers.ParseQuery(new Uri(uri).Query);
         string? One(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
         DateOnly? Date(string key) => DateOnly.TryParseExact(One(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        var lists = keys.ToImmutableDictionary(k => k, k => (IReadOnlyList<string>)(query.TryGetValue(k, out var v)
-            ? v.SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(Uri.UnescapeDataString).ToList()
-            : []));
+        IEnumerable<string> Values(string key) => query.TryGetValue(key, out var v)
+            ? v.SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(Uri.UnescapeDataString)
+            : [];
+        // host.name and user.name, as the APIs spell them, are taken for host and user too.
+        var lists = keys.ToImmutableDictionary(k => k, k => (IReadOnlyList<string>)Values(k).Concat(Values(k + ".name")).Distinct().ToList());
         return new EvidenceListFilter
         {
             Path = path,

@@ -57,9 +57,11 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         .Where(AnyOf<Alert>(query.Severities, v => a => a.Severity == v))
         .Where(AnyOf<Alert>(query.Rules, v => a => a.RuleName == v));
 
-    private static IQueryable<SecurityEvent> Matching(CasesDbContext db, EventQuery query) => Common(db.SecurityEvents.AsNoTracking(), query.Common)
-        .Where(AnyOf<SecurityEvent>(query.Categories, v => e => ("," + e.EventCategory + ",").Contains("," + v + ",")))
-        .Where(AnyOf<SecurityEvent>(query.Outcomes, v => e => e.EventOutcome == v));
+    private static IQueryable<SecurityEvent> Matching(CasesDbContext db, EventQuery query) =>
+        Common(Scoped(db.SecurityEvents.AsNoTracking(), query.Scope), query.Common)
+            .Where(AnyOf<SecurityEvent>(query.Categories, v => e => ("," + e.EventCategory + ",").Contains("," + v + ",")))
+            .Where(AnyOf<SecurityEvent>(query.Actions, v => e => e.EventAction == v))
+            .Where(AnyOf<SecurityEvent>(query.Outcomes, v => e => e.EventOutcome == v));
 
     private static IQueryable<Indicator> Matching(CasesDbContext db, IndicatorQuery query)
     {
@@ -92,7 +94,7 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         return await db.Indicators.Select(column).Where(v => v != null && v != "").Distinct().OrderBy(v => v).Take(200).Select(v => v!).ToListAsync(ct);
     }
 
-    private const string Escape = "\\";
+    internal const string Escape = "\\";
 
     private static IQueryable<T> Common<T>(IQueryable<T> records, EvidenceQuery c) where T : EcsRecord
     {
@@ -101,6 +103,16 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         if (c.To is { } to) records = records.Where(r => r.Timestamp <= to);
         if (Pattern(c.Search) is { } pattern) records = records.Where(r => EF.Functions.Like(r.Document, pattern, Escape));
         return records;
+    }
+
+    private static IQueryable<SecurityEvent> Scoped(IQueryable<SecurityEvent> events, EventScope scope)
+    {
+        if (scope.WithHost) events = events.Where(e => e.HostId != null || e.HostName != null);
+        if (scope.WithIp) events = events.Where(e => e.SourceIp != null || e.DestinationIp != null);
+        if (scope.WithUser) events = events.Where(e => e.UserName != null);
+        if (scope.HostName is { } host) events = events.Where(e => e.HostName == host);
+        if (scope.UserName is { } user) events = events.Where(e => e.UserName == user);
+        return events;
     }
 
     private static async Task<EvidencePage<T>> PageAsync<T>(IQueryable<T> records, EvidenceQuery c, CancellationToken ct) where T : EcsRecord
@@ -114,7 +126,7 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
     }
 
     /// <summary>Free text is matched against the whole original document, so any field can be searched.</summary>
-    private static string? Pattern(string? search) => string.IsNullOrWhiteSpace(search)
+    internal static string? Pattern(string? search) => string.IsNullOrWhiteSpace(search)
         ? null
         : "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 

@@ -45,7 +45,29 @@ public sealed record EventQuery : IEvidenceFilter
     public EvidenceKind Kind => EvidenceKind.Events;
     public EvidenceQuery Common { get; init; } = new();
     public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Actions { get; init; } = [];
     public IReadOnlyList<string> Outcomes { get; init; } = [];
+    public EventScope Scope { get; init; } = EventScope.All;
+}
+
+/// <summary>
+/// The fixed part of an events list that the user's filters narrow: all events, those of hosts, of network flows,
+/// of users, or of one host or user (the Hosts, Network and Users pages).
+/// </summary>
+public sealed record EventScope
+{
+    public static readonly EventScope All = new();
+    public static readonly EventScope OfHosts = new() { WithHost = true };
+    public static readonly EventScope OfNetwork = new() { WithIp = true };
+    public static readonly EventScope OfUsers = new() { WithUser = true };
+
+    public bool WithHost { get; init; }
+
+    /// <summary>Events with a source or a destination IP.</summary>
+    public bool WithIp { get; init; }
+    public bool WithUser { get; init; }
+    public string? HostName { get; init; }
+    public string? UserName { get; init; }
 }
 
 public sealed record IndicatorQuery : IEvidenceFilter

@@ -88,6 +88,10 @@ public sealed class EcsFields
         return parts.Count == 0 ? null : Limit(string.Join(",", parts), maxLength);
     }
 
+    /// <summary>The field's raw JSON when it is of the given kind (an array of objects, say); null otherwise.</summary>
+    public string? Json(string name, JsonValueKind kind) =>
+        values.TryGetValue(name, out var value) && value.ValueKind == kind ? value.GetRawText() : null;
+
     /// <summary>A number, or <c>(null, error)</c> when the field holds something else.</summary>
     public (double? Value, BulkError? Error) Number(string name)
     {

@@ -16,7 +16,8 @@ public static class EvidenceMapper
 {
     private static readonly string[] EcsNames =
     [
-        "_id", "@timestamp", "event.id", "host.id", "host.name", "host.os.name", "user.name", "source.ip", "destination.ip",
+        "_id", "@timestamp", "event.id", "host.id", "host.name", "host.os.name", "host.os.family", "host.os.version", "host.ip",
+        "user.name", "source.ip", "destination.ip",
         "process.name", "event.category", "event.action", "event.outcome", "message",
     ];
 
@@ -25,7 +26,7 @@ public static class EvidenceMapper
     private static readonly (HashSet<string>, HashSet<string>) AlertSchema = EcsFields.Schema(
     [
         .. EcsNames, "kibana.alert.uuid", "kibana.alert.rule.name", "kibana.alert.rule.uuid", "kibana.alert.severity",
-        "kibana.alert.risk_score", "kibana.alert.reason", "kibana.alert.workflow_status",
+        "kibana.alert.risk_score", "kibana.alert.reason", "kibana.alert.workflow_status", "kibana.alert.rule.threat",
     ]);
 
     /// <summary>Where ECS puts an indicator's value, per <c>threat.indicator.type</c>; the generic ones are tried after.</summary>
@@ -63,6 +64,7 @@ public static class EvidenceMapper
                 Severity = fields.Text("kibana.alert.severity", 32)?.ToLowerInvariant(),
                 WorkflowStatus = fields.Text("kibana.alert.workflow_status", 32)?.ToLowerInvariant(),
                 Reason = fields.Text("kibana.alert.reason", EcsRecord.TextMaxLength),
+                Threat = fields.Json("kibana.alert.rule.threat", JsonValueKind.Array),
             };
             var (risk, riskError) = fields.Number("kibana.alert.risk_score");
             if (riskError is not null) return MappedDocument<Alert>.Fail(id, riskError);
@@ -226,7 +228,9 @@ public static class EvidenceMapper
         record.Timestamp = timestamp;
         record.HostId = fields.Text("host.id");
         record.HostName = fields.Text("host.name");
-        record.HostOsName = fields.Text("host.os.name");
+        record.HostOsName = fields.Text("host.os.name") ?? fields.Text("host.os.family");
+        record.HostOsVersion = fields.Text("host.os.version");
+        record.HostIp = fields.Joined("host.ip");
         record.UserName = fields.Text("user.name");
         record.SourceIp = fields.Text("source.ip");
         record.DestinationIp = fields.Text("destination.ip");

@@ -13,4 +13,7 @@ public sealed class Alert : EcsRecord
     /// <summary><c>kibana.alert.workflow_status</c>: open, acknowledged or closed.</summary>
     public string? WorkflowStatus { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary><c>kibana.alert.rule.threat</c> (MITRE ATT&amp;CK tactics and techniques) as compact JSON, or null.</summary>
+    public string? Threat { get; set; }
 }

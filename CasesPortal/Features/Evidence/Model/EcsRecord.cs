@@ -14,7 +14,13 @@ public abstract class EcsRecord
     public DateTimeOffset? Timestamp { get; set; }
     public string? HostId { get; set; }
     public string? HostName { get; set; }
+
+    /// <summary><c>host.os.name</c>, else <c>host.os.family</c>.</summary>
     public string? HostOsName { get; set; }
+    public string? HostOsVersion { get; set; }
+
+    /// <summary><c>host.ip</c>; an array in ECS, stored comma-separated.</summary>
+    public string? HostIp { get; set; }
     public string? UserName { get; set; }
     public string? SourceIp { get; set; }
     public string? DestinationIp { get; set; }

@@ -1,9 +1,10 @@
 namespace CasesPortal.Features.Evidence.Explore.Events;
 
 /// <summary>The values the event filters offer, read once per page visit.</summary>
-public sealed record EventChoices(IReadOnlyList<string> Hosts, IReadOnlyList<string> Users, IReadOnlyList<string> Categories, IReadOnlyList<string> Outcomes)
+public sealed record EventChoices(IReadOnlyList<string> Hosts, IReadOnlyList<string> Users, IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Actions, IReadOnlyList<string> Outcomes)
 {
-    public static readonly EventChoices Empty = new([], [], [], []);
+    public static readonly EventChoices Empty = new([], [], [], [], []);
 
     public static async Task<EventChoices> LoadAsync(EvidenceQueries queries)
     {
@@ -14,6 +15,7 @@ public sealed record EventChoices(IReadOnlyList<string> Hosts, IReadOnlyList<str
             await queries.EventValuesAsync(e => e.HostName, CancellationToken.None),
             await queries.EventValuesAsync(e => e.UserName, CancellationToken.None),
             categories,
+            await queries.EventValuesAsync(e => e.EventAction, CancellationToken.None),
             await queries.EventValuesAsync(e => e.EventOutcome, CancellationToken.None));
     }
 }

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text;
+using CasesPortal.Features.Cases.Evidence;
+using CasesPortal.Features.Cases.Services;
+using CasesPortal.Features.Entities.Tactics;
+using CasesPortal.Features.Evidence.Ingest;
+using CasesPortal.Features.Evidence.Model;
+using CasesPortal.Tests.Features.Cases;
+using CasesPortal.Tests.Features.Cases.Evidence;
+using Xunit.Abstractions;
+
+namespace CasesPortal.Tests.Features.Entities;
+
+[Trait(Layer.Name, Layer.Unit)]
+public sealed class CaseTacticsServiceTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly string[] SampleAlerts =
+        ["5f1c0a5e8e0b4bb7a1f1b0f3e6c2a901", "a9d3e27b41c84c6f8d0e5f1a2b3c4d5e", "c4e5f6a7b8c94d0e9f1a2b3c4d5e6f70", "e1f2a3b4c5d64e7f8a9b0c1d2e3f4a5b", "8c1e1b0f2d5c4a3e9b7f6a5d4c3b2a10"];
+
+    private PortalServices portal = default!;
+    private CaseTeam team = default!;
+
+    public async Task InitializeAsync()
+    {
+        portal = await PortalServices.StartAsync();
+        team = await CaseTeam.CreateAsync(portal);
+        await EvidenceSamples.IngestSamplesAsync(portal.Get<EvidenceIngestService>());
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    private async Task<string> CaseWithAlertsAsync(IEnumerable<string> alertIds)
+    {
+        var id = (await portal.Get<CaseService>().CreateAsync(team.Analyst, new NewCase("Intrusion", "", []))).Value!.Id;
+        if (!alertIds.Any()) return id;
+        var attached = await portal.Get<CaseEvidenceService>().AttachAlertsAsync(team.Analyst, id, alertIds.ToList());
+        Assert.True(attached.Succeeded, attached.Error?.Message);
+        return id;
+    }
+
+    private async Task<CaseTactics> TacticsAsync(string caseId) => (await portal.Get<CaseTacticsService>().ForCaseAsync(caseId, default)).Value!;
+
+    [Fact]
+    public async Task Tactics_come_in_matrix_order_with_techniques_sub_techniques_and_alert_counts()
+    {
+        var summary = await TacticsAsync(await CaseWithAlertsAsync(SampleAlerts));
+
+        Assert.Equal((5, 4), (summary.AlertsTotal, summary.AlertsWithThreat));
+        // Matrix order: Execution (TA0002), Credential Access (TA0006), then Command and Control (TA0011).
+        Assert.Equal(["TA0002", "TA0006", "TA0011"], summary.Tactics.Select(t => t.Id));
+        var c2 = summary.Tactics[2];
+        Assert.Equal(("Command and Control", 2, "https://attack.mitre.org/tactics/TA0011/"), (c2.Name, c2.Alerts, c2.Url));
+        Assert.Equal(["T1071", "T1105"], c2.Techniques.Select(t => t.Id));
+        var execution = Assert.Single(summary.Tactics[0].Techniques);
+        Assert.Equal(("T1059", 1), (execution.Id, execution.Alerts));
+        var powershell = Assert.Single(execution.Subtechniques);
+        Assert.Equal(("T1059.001", "PowerShell", "https://attack.mitre.org/techniques/T1059/001/"), (powershell.Id, powershell.Name, powershell.Url));
+    }
+
+    [Fact]
+    public async Task Links_not_on_attack_mitre_org_are_replaced_and_other_frameworks_ignored()
+    {
+        const string Odd = """
+            {"@timestamp":"2026-11-27T12:00:00Z","kibana.alert.uuid":"odd-threat","kibana.alert.rule.threat":[{"framework":"MITRE ATT&CK","tactic":{"id":"TA0040","name":"Impact","reference":"https://evil.example/"},"technique":[{"id":"T1486","name":"Data Encrypted for Impact"}]},{"framework":"Other","tactic":{"id":"X1","name":"Elsewhere"}},{"framework":"MITRE ATT&CK","tactic":{"id":"TA0040","name":"Impact"},"technique":[{"id":"T1486","name":"Data Encrypted for Impact"}]}]}
+            """;
+        await portal.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Alerts, Encoding.UTF8.GetBytes(Odd), default);
+
+        var summary = await TacticsAsync(await CaseWithAlertsAsync(["odd-threat"]));
+
+        var impact = Assert.Single(summary.Tactics);
+        Assert.Equal(("TA0040", "https://attack.mitre.org/tactics/TA0040/", 1), (impact.Id, impact.Url, impact.Alerts));
+        var technique = Assert.Single(impact.Techniques);
+        Assert.Equal(("https://attack.mitre.org/techniques/T1486/", 1), (technique.Url, technique.Alerts));
+    }
+
+    [Fact]
+    public async Task A_missing_case_is_not_found_and_a_case_without_alerts_has_no_tactics()
+    {
+        var missing = await portal.Get<CaseTacticsService>().ForCaseAsync("no-such-case", default);
+        var empty = await TacticsAsync(await CaseWithAlertsAsync([]));
+
+        Assert.Equal(404, missing.Error!.Status);
+        Assert.Equal((0, 0), (empty.Tactics.Count, empty.AlertsTotal));
+    }
+
+    [Fact]
+    public async Task Ten_thousand_alerts_are_summed_in_one_grouped_query()
+    {
+        var rules = new[] { ("TA0002", "T1059"), ("TA0011", "T1071"), ("TA0006", "T1110"), ("TA0008", "T1021") };
+        var body = new StringBuilder();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var (tactic, technique) = rules[i % rules.Length];
+            body.Append($$"""{"@timestamp":"2026-11-27T00:00:00Z","kibana.alert.uuid":"many-{{i:D5}}","kibana.alert.rule.threat":[{"framework":"MITRE ATT&CK","tactic":{"id":"{{tactic}}","name":"{{tactic}}"},"technique":[{"id":"{{technique}}","name":"{{technique}}"}]}]}""").Append('\n');
+        }
+        await portal.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Alerts, Encoding.UTF8.GetBytes(body.ToString()), default);
+        var caseId = await CaseWithAlertsAsync(Enumerable.Range(0, 10_000).Select(i => $"many-{i:D5}"));
+
+        await TacticsAsync(caseId);
+        var clock = Stopwatch.StartNew();
+        var summary = await TacticsAsync(caseId);
+        output.WriteLine($"Tactics of a case with 10,000 alerts: {clock.ElapsedMilliseconds} ms");
+
+        Assert.Equal(["TA0002", "TA0006", "TA0008", "TA0011"], summary.Tactics.Select(t => t.Id));
+        Assert.All(summary.Tactics, t => Assert.Equal(2_500, t.Alerts));
+        Assert.Equal(10_000, summary.AlertsWithThreat);
+    }
+}

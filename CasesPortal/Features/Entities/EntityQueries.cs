@@ -1,0 +1,252 @@
+using System.Linq.Expressions;
+using CasesPortal.Data;
+using CasesPortal.Features.Evidence.Explore;
+using CasesPortal.Features.Evidence.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Features.Entities;
+
+/// <summary>
+/// The Hosts, Network and Users lists: events and alerts grouped by host, IP or user in SQL (over indexed columns),
+/// counted, sorted and paged there; only the page's rows are then completed from their newest document.
+/// </summary>
+public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
+{
+    private const string Escape = EvidenceQueries.Escape;
+
+    private sealed class HostRow
+    {
+        public string Key { get; init; } = "";
+        public string? HostName { get; init; }
+        public DateTimeOffset? Timestamp { get; init; }
+        public int Event { get; init; }
+        public int Alert { get; init; }
+    }
+
+    public async Task<EntityPage<HostSummary>> FindHostsAsync(EntityQuery query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = HostRows(db.SecurityEvents, query, isAlert: false).Concat(HostRows(db.Alerts, query, isAlert: true));
+        var groups = rows.GroupBy(r => r.Key).Select(g => new
+        {
+            Key = g.Key,
+            Name = g.Max(r => r.HostName),
+            Events = g.Sum(r => r.Event),
+            Alerts = g.Sum(r => r.Alert),
+            FirstSeen = g.Min(r => r.Timestamp),
+            LastSeen = g.Max(r => r.Timestamp),
+        });
+        var total = await groups.CountAsync(ct);
+        var sorted = query.Sort switch
+        {
+            EntitySort.Name => Order(groups, g => g.Name, query.Descending),
+            EntitySort.Events => Order(groups, g => g.Events, query.Descending),
+            EntitySort.Alerts => Order(groups, g => g.Alerts, query.Descending),
+            _ => Order(groups, g => g.LastSeen, query.Descending),
+        };
+        var page = await sorted.ThenBy(g => g.Key).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).ToListAsync(ct);
+        var items = new List<HostSummary>(page.Count);
+        foreach (var g in page)
+        {
+            var (newest, os) = await NewestOfHostAsync(db, g.Key, ct);
+            items.Add(new HostSummary(g.Key, newest?.HostName ?? g.Name ?? g.Key, newest?.HostId, os, newest?.HostIp,
+                g.FirstSeen, g.LastSeen, g.Events, g.Alerts));
+        }
+        return new(items, query.Page, query.PerPage, total);
+    }
+
+    /// <summary>The summary of one host by name, over all time (null when no event or alert names it).</summary>
+    public async Task<HostSummary?> HostAsync(string hostName, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var events = db.SecurityEvents.AsNoTracking().Where(e => e.HostName == hostName);
+        var alerts = db.Alerts.AsNoTracking().Where(a => a.HostName == hostName);
+        var eventCount = await events.CountAsync(ct);
+        var alertCount = await alerts.CountAsync(ct);
+        if (eventCount + alertCount == 0) return null;
+        var newest = Newer(await events.OrderByDescending(e => e.Timestamp).FirstOrDefaultAsync(ct),
+            await alerts.OrderByDescending(a => a.Timestamp).FirstOrDefaultAsync(ct))!;
+        var withOs = newest.HostOsName is not null ? newest
+            : Newer(await events.Where(e => e.HostOsName != null).OrderByDescending(e => e.Timestamp).FirstOrDefaultAsync(ct),
+                await alerts.Where(a => a.HostOsName != null).OrderByDescending(a => a.Timestamp).FirstOrDefaultAsync(ct));
+        var first = Earlier(await events.MinAsync(e => e.Timestamp, ct), await alerts.MinAsync(a => a.Timestamp, ct));
+        // Some shippers leave host.id out; another document of the host may still name it.
+        var hostId = newest.HostId ?? await events.Where(e => e.HostId != null).Select(e => e.HostId).FirstOrDefaultAsync(ct)
+            ?? await alerts.Where(a => a.HostId != null).Select(a => a.HostId).FirstOrDefaultAsync(ct);
+        return new HostSummary(hostId ?? hostName, hostName, hostId, OsText(withOs), newest.HostIp, first, newest.Timestamp, eventCount, alertCount);
+    }
+
+    public async Task<EntityPage<IpSummary>> FindIpsAsync(EntityQuery query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var filter = new SqlFilter(query);
+        var range = filter.Range();
+        // Each event is a flow seen from both of its ends. The two sides never share a group, so each is grouped on its own,
+        // straight off its covering index; COUNT(DISTINCT) and the window total are beyond LINQ, hence SQL.
+        var sql = $"""
+            SELECT g.*, COUNT(*) OVER () AS Total FROM (
+              SELECT "SourceIp" AS Ip, '{FlowDirection.Source}' AS Direction, COUNT(*) AS Flows, COUNT(DISTINCT "DestinationIp") AS Peers,
+                     MAX("Timestamp") AS LastSeen
+              FROM "SecurityEvents" WHERE "SourceIp" IS NOT NULL{range}{filter.Like("\"SourceIp\"")} GROUP BY "SourceIp"
+              UNION ALL
+              SELECT "DestinationIp", '{FlowDirection.Destination}', COUNT(*), COUNT(DISTINCT "SourceIp"), MAX("Timestamp")
+              FROM "SecurityEvents" WHERE "DestinationIp" IS NOT NULL{range}{filter.Like("\"DestinationIp\"")} GROUP BY "DestinationIp") g
+            """;
+        var groups = db.Database.SqlQueryRaw<IpRow>(sql, filter.Parameters);
+        var sorted = query.Sort switch
+        {
+            EntitySort.Name => Order(groups, g => g.Ip, query.Descending),
+            EntitySort.Flows => Order(groups, g => g.Flows, query.Descending),
+            EntitySort.Peers => Order(groups, g => g.Peers, query.Descending),
+            _ => Order(groups, g => g.LastSeen, query.Descending),
+        };
+        var rows = await sorted.ThenBy(g => g.Ip).ThenBy(g => g.Direction).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).ToListAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : await groups.CountAsync(ct);
+        return new(rows.Select(r => new IpSummary(r.Ip, r.Direction, r.Flows, r.Peers, Time(r.LastSeen))).ToList(), query.Page, query.PerPage, total);
+    }
+
+    public async Task<EntityPage<UserActivity>> FindUsersAsync(EntityQuery query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var groups = UserGroups(db, query, exactName: null);
+        var sorted = query.Sort switch
+        {
+            EntitySort.Name => Order(groups, g => g.Name, query.Descending),
+            EntitySort.Events => Order(groups, g => g.Events, query.Descending),
+            EntitySort.Alerts => Order(groups, g => g.Alerts, query.Descending),
+            EntitySort.Hosts => Order(groups, g => g.Hosts, query.Descending),
+            _ => Order(groups, g => g.LastSeen, query.Descending),
+        };
+        var rows = await sorted.ThenBy(g => g.Name).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).ToListAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : await groups.CountAsync(ct);
+        return new(rows.Select(User).ToList(), query.Page, query.PerPage, total);
+    }
+
+    /// <summary>One user over all time (null when nothing names them).</summary>
+    public async Task<UserActivity?> UserAsync(string userName, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await UserGroups(db, new EntityQuery(), userName).ToListAsync(ct)).Select(User).FirstOrDefault();
+    }
+
+    private static UserActivity User(UserRow r) =>
+        new(r.Name, r.Events, r.Alerts, r.Hosts, Time(r.LastSeen), Time(r.LastLogonSuccess), Time(r.LastLogonFailure));
+
+    private static IQueryable<UserRow> UserGroups(CasesDbContext db, EntityQuery query, string? exactName)
+    {
+        var filter = new SqlFilter(query, exactName);
+        var where = $"\"UserName\" IS NOT NULL{filter.Range()}{filter.Like("\"UserName\"")}{filter.Exact("\"UserName\"")}";
+        // Authentication outcomes count from events only: an alert about a failed logon is not itself a logon.
+        var sql = $"""
+            SELECT u."UserName" AS Name, COUNT(*) OVER () AS Total, SUM(u.IsEvent) AS Events, SUM(1 - u.IsEvent) AS Alerts, COUNT(DISTINCT u."HostName") AS Hosts,
+                   MAX(u."Timestamp") AS LastSeen,
+                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'success' THEN u."Timestamp" END) AS LastLogonSuccess,
+                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'failure' THEN u."Timestamp" END) AS LastLogonFailure
+            FROM (SELECT "UserName", "HostName", "Timestamp", "EventOutcome", 1 AS IsEvent,
+                         CASE WHEN ',' || "EventCategory" || ',' LIKE '%,authentication,%' THEN 1 ELSE 0 END AS IsLogon
+                  FROM "SecurityEvents" WHERE {where}
+                  UNION ALL
+                  SELECT "UserName", "HostName", "Timestamp", NULL, 0, 0 FROM "Alerts" WHERE {where}) u
+            GROUP BY u."UserName"
+            """;
+        return db.Database.SqlQueryRaw<UserRow>(sql, filter.Parameters);
+    }
+
+    private static IQueryable<HostRow> HostRows<T>(IQueryable<T> records, EntityQuery query, bool isAlert) where T : EcsRecord
+    {
+        records = InRange(records.AsNoTracking().Where(r => r.HostId != null || r.HostName != null), query);
+        if (EvidenceQueries.Pattern(query.Search) is { } pattern)
+            records = records.Where(r => EF.Functions.Like(r.HostName!, pattern, Escape) || EF.Functions.Like(r.HostId!, pattern, Escape));
+        return records.Select(r => new HostRow
+        {
+            Key = r.HostId ?? r.HostName!, HostName = r.HostName, Timestamp = r.Timestamp, Event = isAlert ? 0 : 1, Alert = isAlert ? 1 : 0,
+        });
+    }
+
+    private static IQueryable<T> InRange<T>(IQueryable<T> records, EntityQuery query) where T : EcsRecord
+    {
+        if (query.From is { } from) records = records.Where(r => r.Timestamp >= from);
+        if (query.To is { } to) records = records.Where(r => r.Timestamp <= to);
+        return records;
+    }
+
+    /// <summary>
+    /// The newest event or alert of a host key (by <c>host.id</c>, or by name for documents without an id), with the OS of
+    /// its newest document that names one: an event that leaves the OS out does not make it unknown.
+    /// </summary>
+    private static async Task<(EcsRecord? Newest, string? Os)> NewestOfHostAsync(CasesDbContext db, string key, CancellationToken ct)
+    {
+        var newest = Newer(await NewestAsync(db.SecurityEvents, key, false, ct), await NewestAsync(db.Alerts, key, false, ct));
+        var withOs = newest?.HostOsName is not null ? newest
+            : Newer(await NewestAsync(db.SecurityEvents, key, true, ct), await NewestAsync(db.Alerts, key, true, ct));
+        return (newest, OsText(withOs));
+    }
+
+    private static async Task<EcsRecord?> NewestAsync<T>(IQueryable<T> records, string key, bool withOs, CancellationToken ct) where T : EcsRecord
+    {
+        records = records.AsNoTracking().Where(r => !withOs || r.HostOsName != null);
+        return await records.Where(r => r.HostId == key).OrderByDescending(r => r.Timestamp).FirstOrDefaultAsync(ct)
+            ?? await records.Where(r => r.HostId == null && r.HostName == key).OrderByDescending(r => r.Timestamp).FirstOrDefaultAsync(ct);
+    }
+
+    private static EcsRecord? Newer(EcsRecord? a, EcsRecord? b) => a is null ? b : b is null ? a : b.Timestamp > a.Timestamp ? b : a;
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static string? OsText(EcsRecord? record) => record?.HostOsName is not { } name ? null
+        : record.HostOsVersion is { } version && !name.Contains(version, StringComparison.OrdinalIgnoreCase) ? $"{name} {version}" : name;
+
+    /// <summary>Timestamps are stored as UTC ticks; raw SQL hands them back as such.</summary>
+    private static DateTimeOffset? Time(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    private sealed class IpRow
+    {
+        public string Ip { get; init; } = "";
+        public string Direction { get; init; } = "";
+        public int Flows { get; init; }
+        public int Peers { get; init; }
+        public long? LastSeen { get; init; }
+
+        /// <summary>The number of groups, by a window function, so the page and the total are one query.</summary>
+        public int Total { get; init; }
+    }
+
+    private sealed class UserRow
+    {
+        public string Name { get; init; } = "";
+        public int Events { get; init; }
+        public int Alerts { get; init; }
+        public int Hosts { get; init; }
+        public long? LastSeen { get; init; }
+        public long? LastLogonSuccess { get; init; }
+        public long? LastLogonFailure { get; init; }
+        public int Total { get; init; }
+    }
+
+    /// <summary>The WHERE fragments and parameters of the raw aggregations (<c>{0}</c>-style placeholders, as SqlQueryRaw wants).</summary>
+    private sealed class SqlFilter(EntityQuery query, string? exactName = null)
+    {
+        private readonly List<object> parameters = [];
+
+        public object[] Parameters => [.. parameters];
+
+        public string Range() =>
+            (query.From is { } from ? $" AND \"Timestamp\" >= {Add(from.UtcTicks)}" : "") +
+            (query.To is { } to ? $" AND \"Timestamp\" <= {Add(to.UtcTicks)}" : "");
+
+        public string Like(string column) =>
+            EvidenceQueries.Pattern(query.Search) is { } pattern ? $" AND {column} LIKE {Add(pattern)} ESCAPE '\\'" : "";
+
+        public string Exact(string column) => exactName is null ? "" : $" AND {column} = {Add(exactName)}";
+
+        private string Add(object value)
+        {
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1) + "}";
+        }
+    }
+
+    private static IOrderedQueryable<T> Order<T, TKey>(IQueryable<T> source, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? source.OrderByDescending(key) : source.OrderBy(key);
+
+}

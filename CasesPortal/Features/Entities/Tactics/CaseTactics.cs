@@ -1,0 +1,10 @@
+namespace CasesPortal.Features.Entities.Tactics;
+
+/// <summary>A technique (or sub-technique) seen on a case's alerts, with how many alerts carry it.</summary>
+public sealed record CaseTechnique(string Id, string Name, string Url, int Alerts, IReadOnlyList<CaseTechnique> Subtechniques);
+
+/// <summary>An ATT&amp;CK tactic seen on a case's alerts, with its techniques, most frequent first.</summary>
+public sealed record CaseTactic(string Id, string Name, string Url, int Alerts, IReadOnlyList<CaseTechnique> Techniques);
+
+/// <summary>The tactics of one case in matrix order, and how many of its alerts carry ATT&amp;CK data at all.</summary>
+public sealed record CaseTactics(IReadOnlyList<CaseTactic> Tactics, int AlertsWithThreat, int AlertsTotal);

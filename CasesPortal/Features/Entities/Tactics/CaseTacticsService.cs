@@ -1,0 +1,115 @@
+using System.Text.Json;
+using CasesPortal.Data;
+using CasesPortal.Features.Cases.Services;
+using CasesPortal.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Features.Entities.Tactics;
+
+/// <summary>
+/// The MITRE ATT&amp;CK summary of a case: tactic → techniques → sub-techniques, each with the number of attached alerts
+/// carrying it (<c>kibana.alert.rule.threat</c>, copied into <c>Alerts.Threat</c> at ingest).
+/// </summary>
+/// <remarks>
+/// Alerts of one rule share one threat value, so SQL groups the case's alerts by that value and counts them; only the
+/// few distinct values are parsed here. Indicators are not counted: cases do not hold indicators yet.
+/// </remarks>
+public sealed class CaseTacticsService(IDbContextFactory<CasesDbContext> factory)
+{
+    private const string Framework = "MITRE ATT&CK";
+
+    public async Task<ServiceResult<CaseTactics>> ForCaseAsync(string caseId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.DeletedAt == null, ct)) return CaseErrors.NotFound(caseId);
+        var attached = db.CaseAlerts.Where(l => l.CaseId == caseId).Join(db.Alerts, l => l.AlertId, a => a.Id, (l, a) => a.Threat);
+        var total = await attached.CountAsync(ct);
+        var groups = await attached.Where(t => t != null).GroupBy(t => t).Select(g => new { Threat = g.Key!, Alerts = g.Count() }).ToListAsync(ct);
+        var tally = new Tally();
+        foreach (var group in groups) tally.Add(group.Threat, group.Alerts);
+        return ServiceResult<CaseTactics>.Ok(new CaseTactics(tally.Result(), groups.Sum(g => g.Alerts), total));
+    }
+
+    private sealed class Node(string id, string name, string url)
+    {
+        public string Id { get; } = id;
+        public string Name { get; set; } = name;
+        public string Url { get; } = url;
+        public int Alerts { get; set; }
+        public Dictionary<string, Node> Children { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Counts <paramref name="alerts"/> once per node per threat value, however often the value repeats it.</summary>
+        public void Count(int alerts, HashSet<Node> counted)
+        {
+            if (counted.Add(this)) Alerts += alerts;
+        }
+    }
+
+    private sealed class Tally
+    {
+        private readonly Dictionary<string, Node> tactics = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(string threatJson, int alerts)
+        {
+            using var document = Parse(threatJson);
+            if (document is null) return;
+            var counted = new HashSet<Node>();
+            foreach (var entry in document.RootElement.EnumerateArray())
+            {
+                if (entry.ValueKind != JsonValueKind.Object) continue;
+                if (Text(entry, "framework") is { } framework && framework != Framework) continue;
+                if (!entry.TryGetProperty("tactic", out var tacticJson) || Text(tacticJson, "id") is not { } tacticId) continue;
+                var tactic = Child(tactics, tacticJson, tacticId, AttackMatrix.TacticUrl(tacticId));
+                tactic.Count(alerts, counted);
+                foreach (var techniqueJson in Array(entry, "technique"))
+                {
+                    if (Text(techniqueJson, "id") is not { } techniqueId) continue;
+                    var technique = Child(tactic.Children, techniqueJson, techniqueId, AttackMatrix.TechniqueUrl(techniqueId));
+                    technique.Count(alerts, counted);
+                    foreach (var subJson in Array(techniqueJson, "subtechnique"))
+                        if (Text(subJson, "id") is { } subId)
+                            Child(technique.Children, subJson, subId, AttackMatrix.TechniqueUrl(subId)).Count(alerts, counted);
+                }
+            }
+        }
+
+        public IReadOnlyList<CaseTactic> Result() => tactics.Values
+            .OrderBy(t => AttackMatrix.Position(t.Id)).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Select(t => new CaseTactic(t.Id, t.Name, t.Url, t.Alerts, Techniques(t)))
+            .ToList();
+
+        private static IReadOnlyList<CaseTechnique> Techniques(Node parent) => parent.Children.Values
+            .OrderByDescending(t => t.Alerts).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Select(t => new CaseTechnique(t.Id, t.Name, t.Url, t.Alerts, Techniques(t)))
+            .ToList();
+
+        private static Node Child(Dictionary<string, Node> siblings, JsonElement json, string id, string fallbackUrl)
+        {
+            if (!siblings.TryGetValue(id, out var node))
+                siblings[id] = node = new Node(id.ToUpperInvariant(), Text(json, "name") ?? id, AttackMatrix.Link(Text(json, "reference"), fallbackUrl));
+            return node;
+        }
+
+        private static JsonDocument? Parse(string json)
+        {
+            try
+            {
+                var document = JsonDocument.Parse(json);
+                if (document.RootElement.ValueKind == JsonValueKind.Array) return document;
+                document.Dispose();
+            }
+            catch (JsonException)
+            {
+                // Stored by the mapper as an array's raw text; anything else is ignored rather than failing the whole case.
+            }
+            return null;
+        }
+
+        private static string? Text(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { Length: > 0 } text ? text : null;
+
+        private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
+    }
+}
