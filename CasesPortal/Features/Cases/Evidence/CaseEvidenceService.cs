@@ -1,5 +1,6 @@
 using CasesPortal.Data;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         new CaseHistoryWriter(db, actor.UserId, now).Add(caseId, CaseActions.Attachment, CaseActions.Create, new { alerts = added.Count });
         await db.SaveChangesAsync(ct);
         if (item.SyncAlerts) await AlertStatusSync.FollowCaseAsync(db, added, item.Status, now, ct);
+        await ObservableExtraction.FromAlertsAsync(db, caseId, added, actor.UserId, now, ct);
         await TouchCaseAsync(db, caseId, actor.UserId, now, ct);
         await tx.CommitAsync(ct);
         events.Publish(new CaseChanged(caseId, actor.UserId, "alerts"));
@@ -67,6 +69,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         db.CaseEvents.AddRange(added.Select(id => new CaseEvent { CaseId = caseId, EventId = id, Index = indexes.GetValueOrDefault(id), AttachedAt = now, AttachedById = actor.UserId }));
         new CaseHistoryWriter(db, actor.UserId, now).Add(caseId, CaseActions.Attachment, CaseActions.Create, new { events = added.Count });
         await db.SaveChangesAsync(ct);
+        await ObservableExtraction.FromEventsAsync(db, caseId, added, actor.UserId, now, ct);
         await TouchCaseAsync(db, caseId, actor.UserId, now, ct);
         await tx.CommitAsync(ct);
         events.Publish(new CaseChanged(caseId, actor.UserId, "events"));
