@@ -36,9 +36,12 @@ public sealed class ObservableService(IDbContextFactory<CasesDbContext> dbFactor
     }
 
     /// <summary>Types each pasted line (the override when given, else detected) and says what it would store or why not; nothing is saved.</summary>
-    public async Task<IReadOnlyList<PastedLine>> PreviewAsync(string text, IReadOnlyDictionary<int, string>? overrides = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PastedLine>> PreviewAsync(string text, IReadOnlyDictionary<int, string>? overrides = null, CancellationToken ct = default) =>
+        Preview(text, await types.AllAsync(ct), overrides);
+
+    /// <summary>The same, with the types already loaded (the paste dialog previews as the analyst types).</summary>
+    public static IReadOnlyList<PastedLine> Preview(string? text, IReadOnlyList<ObservableTypeInfo> all, IReadOnlyDictionary<int, string>? overrides = null)
     {
-        var all = await types.AllAsync(ct);
         var lines = (text ?? "").Split('\n').Select(l => l.Trim()).ToList();
         var result = new List<PastedLine>();
         for (var i = 0; i < lines.Count; i++)
