@@ -8,6 +8,7 @@ using CasesPortal.Features.Accounts.Profile;
 using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -47,6 +48,9 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<ActivityFeed>());
         Services.AddSingleton(Portal.Get<CaseFileService>());
         Services.AddSingleton(Portal.Get<CaseEvidenceService>());
+        Services.AddSingleton(Portal.Get<ObservableService>());
+        Services.AddSingleton(Portal.Get<ObservableTypeService>());
+        Services.AddSingleton(Portal.Get<SimilarCasesService>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }

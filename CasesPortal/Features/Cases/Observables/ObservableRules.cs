@@ -63,7 +63,8 @@ public static partial class ObservableRules
     {
         var value = raw?.Trim() ?? "";
         if (value.Length == 0) return null;
-        if (IsIpv4(value)) return Ipv4;
+        // Four dotted numbers are meant as an IPv4 address even when out of range, so the check says what is wrong.
+        if (IsIpv4(value) || value.Split('.') is { Length: 4 } parts && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))) return Ipv4;
         if (value.Contains(':') && IPAddress.TryParse(value, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6) return Ipv6;
         if (IsUrl(value)) return Url;
         if (IsHash(value)) return FileHash;
