@@ -9,6 +9,7 @@ using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Evidence.AddToCase;
 using CasesPortal.Features.Cases.Files;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Metrics;
 using Microsoft.AspNetCore.Components;
@@ -51,6 +52,9 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<CaseEvidenceService>());
         Services.AddSingleton(Portal.Get<CaseMetricsService>());
         Services.AddSingleton(Portal.Get<CaseDraftService>());
+        Services.AddSingleton(Portal.Get<ObservableService>());
+        Services.AddSingleton(Portal.Get<ObservableTypeService>());
+        Services.AddSingleton(Portal.Get<SimilarCasesService>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }

@@ -3,6 +3,7 @@ using CasesPortal.Features.Accounts.ApiKeys;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Evidence.Model;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<CaseObservable> CaseObservables => Set<CaseObservable>();
+    public DbSet<ObservableType> ObservableTypes => Set<ObservableType>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using CasesPortal.Features.Cases.Api;
 using CasesPortal.Features.Cases.Detail;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 
 namespace CasesPortal.Features.Cases;
@@ -23,6 +24,7 @@ public static class CasesFeature
         builder.Services.AddSingleton<CaseFileService>();
         builder.Services.AddSingleton<CaseEvidenceService>();
         builder.Services.AddSingleton<Evidence.AddToCase.CaseDraftService>();
+        builder.Services.AddObservables();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 
 namespace CasesPortal.Features.Cases.Api;
@@ -25,7 +26,9 @@ public sealed record ConnectorJson(
     public static readonly ConnectorJson None = new("none", "none", ".none", null);
 }
 
-public sealed record SettingsJson([property: JsonPropertyName("syncAlerts")] bool SyncAlerts);
+public sealed record SettingsJson(
+    [property: JsonPropertyName("syncAlerts")] bool SyncAlerts,
+    [property: JsonPropertyName("extractObservables")] bool ExtractObservables = true);
 
 public sealed record AssigneeJson([property: JsonPropertyName("uid")] string Uid);
 
@@ -64,10 +67,20 @@ public sealed record CaseJson(
 {
     public static CaseJson From(CaseView c, IReadOnlyList<CommentJson>? comments = null) => new(
         c.Id, c.Version, c.Number, c.Title, c.Description, CaseNames.Of(c.Status), CaseNames.Of(c.Severity), c.Tags,
-        c.Assignees.Select(a => new AssigneeJson(a.UserId)).ToList(), c.Category, new SettingsJson(c.SyncAlerts), c.Owner,
+        c.Assignees.Select(a => new AssigneeJson(a.UserId)).ToList(), c.Category, new SettingsJson(c.SyncAlerts, c.ExtractObservables), c.Owner,
         ConnectorJson.None, null, [], c.CreatedAt, UserJson.From(c.CreatedBy), c.UpdatedAt, UserJson.Maybe(c.UpdatedBy),
         c.ClosedAt, UserJson.Maybe(c.ClosedBy), c.DurationSeconds, c.CloseReason is { } r ? CaseNames.Of(r) : null, c.CloseReasonNote,
-        c.DuplicateOf?.Id, c.CommentCount, c.TotalAlerts, c.TotalEvents, c.TotalIndicators, comments ?? []);
+        c.DuplicateOf?.Id, c.CommentCount, c.TotalAlerts, c.TotalEvents, c.TotalIndicators, comments ?? [])
+    {
+        Observables = c.Observables.Select(ObservableJson.From).ToList(),
+    };
+
+    /// <summary>Kibana's observables of the case (type key, value, description).</summary>
+    [JsonPropertyName("observables")]
+    public IReadOnlyList<ObservableJson> Observables { get; init; } = [];
+
+    [JsonPropertyName("total_observables")]
+    public int TotalObservables => Observables.Count;
 }
 
 public sealed record CommentJson(

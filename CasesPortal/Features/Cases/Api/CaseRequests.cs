@@ -20,7 +20,8 @@ public static class CaseRequests
             f.String("category"),
             null,
             f.Object("settings")?.Bool("syncAlerts") ?? true,
-            f.String("owner"));
+            f.String("owner"),
+            f.Object("settings")?.Bool("extractObservables") ?? true);
         var assignees = f.Uids("assignees") ?? [];
         return (f.Problem is null ? input : null, assignees, f.Problem);
     }
@@ -45,6 +46,7 @@ public static class CaseRequests
                 Tags = f.Strings("tags"),
                 Category = f.Has("category") ? new Given<string?>(f.String("category")) : null,
                 SyncAlerts = f.Object("settings")?.Bool("syncAlerts"),
+                ExtractObservables = f.Object("settings")?.Bool("extractObservables"),
                 CloseReason = f.Enum<CloseReason>("close_reason", CaseNames.TryParseCloseReason, CaseNames.All<CloseReason>(CaseNames.Of)),
                 CloseReasonNote = f.String("close_reason_note"),
                 DuplicateOfId = f.String("duplicate_of"),

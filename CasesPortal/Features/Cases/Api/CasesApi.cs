@@ -3,6 +3,7 @@ using System.Text.Json;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Files;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
 
@@ -29,6 +30,7 @@ public static class CasesApi
         endpoints.MapCaseEvidenceApi(read, write);
         endpoints.MapCaseCommentsApi(read, write);
         endpoints.MapCaseFilesApi(read, write);
+        endpoints.MapObservablesApi(read, write);
         return endpoints;
     }
 

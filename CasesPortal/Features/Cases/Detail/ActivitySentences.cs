@@ -55,7 +55,9 @@ public static class ActivitySentences
             (CaseActions.Category, _) => String(payload, "category") is { Length: > 0 } category
                 ? Say($"set the category to {category}")
                 : Say("removed the category"),
+            (CaseActions.Settings, _) when Setting(payload, "extractObservables") is { } extract => Say($"turned observable extraction {(extract ? "on" : "off")}"),
             (CaseActions.Settings, _) => Say($"turned alert sync {(SyncAlerts(payload) ? "on" : "off")}"),
+            (CaseActions.Observable, _) => Say(Observables(action.Action, payload)),
             (CaseActions.CloseReason, _) => CloseReason(payload, names, Say),
             (CaseActions.Comment, CaseActions.Delete) => Say("deleted a comment"),
             (CaseActions.Comment, CaseActions.Update) => Say("edited a comment"),
@@ -136,6 +138,17 @@ public static class ActivitySentences
         1 => items[0],
         _ => $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}",
     };
+
+    private static bool? Setting(JsonElement payload, string name) =>
+        Property(payload, "settings") is { } settings && Property(settings, name) is { ValueKind: JsonValueKind.True or JsonValueKind.False } flag
+            ? flag.ValueKind == JsonValueKind.True : null;
+
+    private static string Observables(string verb, JsonElement payload)
+    {
+        var count = Property(payload, "observables") is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : 1;
+        var what = count == 1 ? "an observable" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} observables";
+        return verb switch { CaseActions.Delete => $"removed {what}", CaseActions.Update => $"changed {what}", _ => $"added {what}" };
+    }
 
     private static bool SyncAlerts(JsonElement payload) =>
         Property(payload, "settings") is { } settings && Property(settings, "syncAlerts")?.ValueKind == JsonValueKind.True;

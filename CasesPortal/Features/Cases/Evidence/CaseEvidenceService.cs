@@ -1,5 +1,6 @@
 using CasesPortal.Data;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
 using CasesPortal.Features.Evidence.Explore;
@@ -112,6 +113,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         new CaseHistoryWriter(db, actor.UserId, now).Add(item.Id, CaseActions.Attachment, CaseActions.Create, Payload(kind, added));
         await db.SaveChangesAsync(ct);
         if (kind == CaseEvidenceKind.Alerts && item.SyncAlerts) await AlertStatusSync.FollowCaseAsync(db, item.Id, now, item.Status, now, ct);
+        await ObservableExtraction.FromNewLinksAsync(db, item.Id, kind.Kind, actor.UserId, now, ct);
         await TouchCaseAsync(db, item.Id, actor.UserId, now, ct);
         return ServiceResult<int>.Ok(added);
     }

@@ -22,6 +22,9 @@ public sealed class Case
     public string Owner { get; set; } = DefaultOwner;
     public bool SyncAlerts { get; set; } = true;
 
+    /// <summary>Kibana's <c>settings.extractObservables</c>: attaching evidence adds the IPs, hosts, hashes... it holds as observables.</summary>
+    public bool ExtractObservables { get; set; } = true;
+
     public CloseReason? CloseReason { get; set; }
     public string? CloseReasonNote { get; set; }
     public string? DuplicateOfId { get; set; }

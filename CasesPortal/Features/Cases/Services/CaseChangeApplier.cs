@@ -50,6 +50,12 @@ public sealed class CaseChangeApplier(CasesDbContext db, CaseHistoryWriter histo
             history.Add(item.Id, CaseActions.Settings, CaseActions.Update, new { settings = new { syncAlerts = sync } }, new { syncAlerts = item.SyncAlerts });
             item.SyncAlerts = sync;
         }
+        if (change.ExtractObservables is { } extract && extract != item.ExtractObservables)
+        {
+            history.Add(item.Id, CaseActions.Settings, CaseActions.Update, new { settings = new { extractObservables = extract } },
+                new { extractObservables = item.ExtractObservables });
+            item.ExtractObservables = extract;
+        }
         if (change.Tags is not null) ApplyTags(item, CaseRules.NormalizeTags(change.Tags).Tags);
         if (change.AssigneeIds is not null && await ApplyAssigneesAsync(item, change.AssigneeIds.Distinct().ToList(), ct) is { } problem)
             return problem;

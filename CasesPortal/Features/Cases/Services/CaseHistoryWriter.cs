@@ -42,6 +42,7 @@ public static class CaseActions
     public const string DeleteCase = "delete_case";
     public const string CloseReason = "close_reason";
     public const string Attachment = "attachment";
+    public const string Observable = "observable";
 
     public const string Create = "create";
     public const string Update = "update";
@@ -49,5 +50,5 @@ public static class CaseActions
     public const string Delete = "delete";
 
     public static readonly IReadOnlyList<string> AllTypes =
-        [CreateCase, Title, Description, Status, Severity, Tags, Assignees, Category, Comment, Settings, DeleteCase, CloseReason, Attachment];
+        [CreateCase, Title, Description, Status, Severity, Tags, Assignees, Category, Comment, Settings, DeleteCase, CloseReason, Attachment, Observable];
 }

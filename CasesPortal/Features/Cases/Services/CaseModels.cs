@@ -32,7 +32,12 @@ public sealed record CaseView(
     int TotalAlerts,
     int TotalEvents,
     int TotalIndicators,
-    string Version);
+    string Version)
+{
+    /// <summary>Kibana's <c>settings.extractObservables</c>.</summary>
+    public bool ExtractObservables { get; init; } = true;
+    public IReadOnlyList<Observables.ObservableSummary> Observables { get; init; } = [];
+}
 
 /// <summary>A reference to another case (e.g. the one a duplicate points to).</summary>
 public sealed record CaseLink(string Id, long Number, string Title);
@@ -46,7 +51,8 @@ public sealed record NewCase(
     string? Category = null,
     IReadOnlyList<string>? AssigneeIds = null,
     bool SyncAlerts = true,
-    string? Owner = null);
+    string? Owner = null,
+    bool ExtractObservables = true);
 
 /// <summary>A field given in an update (present, possibly null), as opposed to a field left out.</summary>
 public readonly record struct Given<T>(T Value);
@@ -62,6 +68,7 @@ public sealed record CaseChanges(string Id, string? Version)
     public IReadOnlyList<string>? AssigneeIds { get; init; }
     public Given<string?>? Category { get; init; }
     public bool? SyncAlerts { get; init; }
+    public bool? ExtractObservables { get; init; }
     public CloseReason? CloseReason { get; init; }
     public string? CloseReasonNote { get; init; }
     public string? DuplicateOfId { get; init; }

@@ -1,5 +1,6 @@
 using CasesPortal.Data;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Cases.Observables;
 using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Features.Cases.Services;
@@ -154,7 +155,7 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
         _ => cases.OrderByDescending(c => c.Number),
     };
 
-    /// <summary>Turns case rows into views with six queries in all (cases with tags and assignees, people, duplicate targets, alert, event and indicator counts).</summary>
+    /// <summary>Turns case rows into views with seven queries in all (cases with tags and assignees, people, duplicate targets, alert, event and indicator counts, observables).</summary>
     internal static async Task<List<CaseView>> ProjectAsync(CasesDbContext db, IQueryable<Case> rows, CancellationToken ct)
     {
         var cases = await rows.AsNoTracking().Include(c => c.Tags).Include(c => c.Assignees).AsSplitQuery().ToListAsync(ct);
@@ -172,6 +173,7 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var indicators = await db.CaseIndicators.Where(l => ids.Contains(l.CaseId)).GroupBy(l => l.CaseId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var observables = await ObservableService.ForCasesAsync(db, ids, ct);
 
         PersonRef? Maybe(string? id) => id is null ? null : PeopleDirectory.Resolve(people, id);
         return cases.Select(c => new CaseView(
@@ -182,6 +184,10 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
             c.DuplicateOfId is { } dup && duplicates.TryGetValue(dup, out var link) ? link : null,
             c.CreatedAt, PeopleDirectory.Resolve(people, c.CreatedById), c.UpdatedAt, Maybe(c.UpdatedById),
             c.ClosedAt, Maybe(c.ClosedById), c.DurationSeconds, c.CommentCount,
-            alerts.GetValueOrDefault(c.Id), events.GetValueOrDefault(c.Id), indicators.GetValueOrDefault(c.Id), CaseVersion.Encode(c.Version))).ToList();
+            alerts.GetValueOrDefault(c.Id), events.GetValueOrDefault(c.Id), indicators.GetValueOrDefault(c.Id), CaseVersion.Encode(c.Version))
+        {
+            ExtractObservables = c.ExtractObservables,
+            Observables = observables[c.Id].ToList(),
+        }).ToList();
     }
 }

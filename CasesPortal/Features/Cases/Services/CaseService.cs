@@ -44,6 +44,7 @@ public sealed class CaseService(IDbContextFactory<CasesDbContext> dbFactory, Cas
             Severity = input.Severity,
             Category = CaseRules.NormalizeCategory(input.Category),
             SyncAlerts = input.SyncAlerts,
+            ExtractObservables = input.ExtractObservables,
             Owner = string.IsNullOrWhiteSpace(input.Owner) ? Case.DefaultOwner : input.Owner.Trim(),
             CreatedAt = now,
             CreatedById = actor.UserId,
@@ -61,7 +62,7 @@ public sealed class CaseService(IDbContextFactory<CasesDbContext> dbFactory, Cas
             status = CaseNames.Of(CaseStatus.Open),
             assignees = assignees.Select(uid => new { uid }),
             category = item.Category,
-            settings = new { syncAlerts = item.SyncAlerts },
+            settings = new { syncAlerts = item.SyncAlerts, extractObservables = item.ExtractObservables },
             owner = item.Owner,
         });
         await db.SaveChangesAsync(ct);

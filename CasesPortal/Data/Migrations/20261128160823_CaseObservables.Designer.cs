@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CasesPortal.Data.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261128163731_CaseStatusPeriods")]
-    partial class CaseStatusPeriods
+    [Migration("20261128160823_CaseObservables")]
+    partial class CaseObservables
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -263,9 +263,6 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Category")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -310,7 +307,7 @@ namespace CasesPortal.Data.Migrations
                     b.Property<long?>("DurationSeconds")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("InProgressSeconds")
+                    b.Property<bool>("ExtractObservables")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Number")
@@ -328,9 +325,6 @@ namespace CasesPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SyncAlerts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("TimeToAcknowledgeSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -429,34 +423,6 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("CaseComments");
                 });
 
-            modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseStatusPeriod", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CaseId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId", "StartedAt");
-
-                    b.HasIndex("Status", "CaseId", "StartedAt");
-
-                    b.ToTable("CaseStatusPeriods");
-                });
-
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseTag", b =>
                 {
                     b.Property<string>("CaseId")
@@ -529,6 +495,96 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Type", "CreatedAt");
 
                     b.ToTable("CaseUserActions");
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Observables.CaseObservable", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIoc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tlp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.HasIndex("CaseId", "TypeKey", "Value")
+                        .IsUnique();
+
+                    b.HasIndex("TypeKey", "Value", "CaseId");
+
+                    b.ToTable("CaseObservables", (string)null);
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Observables.ObservableType", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ObservableTypes", (string)null);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Evidence.Model.Alert", b =>
@@ -1068,15 +1124,6 @@ namespace CasesPortal.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseStatusPeriod", b =>
-                {
-                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseTag", b =>
                 {
                     b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
@@ -1092,6 +1139,21 @@ namespace CasesPortal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Observables.CaseObservable", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
