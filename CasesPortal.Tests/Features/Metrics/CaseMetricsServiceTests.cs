@@ -204,7 +204,7 @@ public sealed class CaseMetricsServiceTests(ITestOutputHelper output) : IAsyncLi
         await using (var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync())
         {
             var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("20261128162426_EntityPagesAndThreat");
+            await migrator.MigrateAsync("20261128151727_CaseEvidence");
             await migrator.MigrateAsync();
             var item = await db.Cases.SingleAsync(c => c.Id == id);
             Assert.Equal(20 * 60, item.TimeToAcknowledgeSeconds);

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CasesPortal.Data.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261128162426_EntityPagesAndThreat")]
-    partial class EntityPagesAndThreat
+    [Migration("20261128171548_ObservablesIndicatorsEntitiesAndStatusStays")]
+    partial class ObservablesIndicatorsEntitiesAndStatusStays
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -202,6 +202,31 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseIndicator", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "IndicatorId");
+
+                    b.HasIndex("AttachedById");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("CaseIndicators", (string)null);
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Files.CaseFile", b =>
                 {
                     b.Property<string>("Id")
@@ -263,6 +288,9 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -307,6 +335,12 @@ namespace CasesPortal.Data.Migrations
                     b.Property<long?>("DurationSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ExtractObservables")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InProgressSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
@@ -322,6 +356,9 @@ namespace CasesPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SyncAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimeToAcknowledgeSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -420,6 +457,34 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("CaseComments");
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseStatusPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "StartedAt");
+
+                    b.HasIndex("Status", "CaseId", "StartedAt");
+
+                    b.ToTable("CaseStatusPeriods");
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseTag", b =>
                 {
                     b.Property<string>("CaseId")
@@ -492,6 +557,96 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("Type", "CreatedAt");
 
                     b.ToTable("CaseUserActions");
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Observables.CaseObservable", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIoc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tlp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.HasIndex("CaseId", "TypeKey", "Value")
+                        .IsUnique();
+
+                    b.HasIndex("TypeKey", "Value", "CaseId");
+
+                    b.ToTable("CaseObservables", (string)null);
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Observables.ObservableType", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ObservableTypes", (string)null);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Evidence.Model.Alert", b =>
@@ -1022,6 +1177,27 @@ namespace CasesPortal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseIndicator", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Evidence.Model.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Files.CaseFile", b =>
                 {
                     b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
@@ -1070,6 +1246,15 @@ namespace CasesPortal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseStatusPeriod", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseTag", b =>
                 {
                     b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
@@ -1085,6 +1270,21 @@ namespace CasesPortal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Observables.CaseObservable", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CasesPortal.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
