@@ -99,7 +99,8 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
             // SQLite's default page cache (2 MB) is far smaller than the indexes an import touches; with it, each row's
             // index updates go back to the file. 64 MB per connection keeps a batch's pages in memory. In WAL mode,
             // synchronous=NORMAL still commits each batch whole or not at all; it only skips the fsync per commit.
-            pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;";
+            // The log is copied back every few batches instead (see CheckpointNowAndThenAsync).
+            pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -122,8 +123,29 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
 
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
         await transaction.CommitAsync(ct);
+        await CheckpointNowAndThenAsync(connection, ct);
         return created;
     }
+
+    /// <summary>Batches written since the write-ahead log was last copied back into the database.</summary>
+    private int batchesSinceCheckpoint;
+
+    /// <summary>
+    /// An import rewrites the same hot index pages in every batch; copying the log back after every commit (SQLite's
+    /// default every 1,000 pages) writes them again each time. Every few batches is enough, and it runs after the
+    /// commit, outside the write lock, with PASSIVE so it never blocks an analyst's read or save.
+    /// </summary>
+    private async Task CheckpointNowAndThenAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var due = Interlocked.Increment(ref batchesSinceCheckpoint) >= BatchesPerCheckpoint;
+        if (due) Interlocked.Exchange(ref batchesSinceCheckpoint, 0);
+        await using var command = connection.CreateCommand();
+        // The connection goes back to the pool shared with the rest of the portal: give it SQLite's default back.
+        command.CommandText = (due ? "PRAGMA wal_checkpoint(PASSIVE); " : "") + "PRAGMA wal_autocheckpoint = 1000;";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private const int BatchesPerCheckpoint = 8;
 
     private static async Task<HashSet<string>> StoredIdsAsync(SqliteConnection connection, SqliteTransaction transaction, string table,
         List<string> ids, CancellationToken ct)
