@@ -39,6 +39,17 @@ public static partial class HttpForms
     }
 
     /// <summary>The path and query a redirect points to, checking it stays on the portal.</summary>
+    /// <summary>An API client using Basic auth as an account of the role (created on first use), sending Kibana's <c>kbn-xsrf</c> header.</summary>
+    public static async Task<HttpClient> ApiClientAsync(PortalFactory factory, string email, string role)
+    {
+        var users = factory.Services.GetRequiredService<CasesPortal.Features.Accounts.UserAdminService>();
+        if ((await users.ListAsync()).All(u => u.Email != email)) await CreateAccountAsync(factory, email, role);
+        var client = factory.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.Authorization = Basic(email, TestAccounts.AnalystPassword);
+        client.DefaultRequestHeaders.Add("kbn-xsrf", "true");
+        return client;
+    }
+
     public static string RedirectTarget(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

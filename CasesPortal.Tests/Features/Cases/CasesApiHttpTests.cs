@@ -22,15 +22,7 @@ public sealed class CasesApiHttpTests : IClassFixture<PortalFactory>, IAsyncLife
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HttpClient> ClientFor(string email, string role)
-    {
-        var users = factory.Services.GetRequiredService<CasesPortal.Features.Accounts.UserAdminService>();
-        if ((await users.ListAsync()).All(u => u.Email != email)) await HttpForms.CreateAccountAsync(factory, email, role);
-        var client = factory.CreateBrowserlessClient();
-        client.DefaultRequestHeaders.Authorization = HttpForms.Basic(email, TestAccounts.AnalystPassword);
-        client.DefaultRequestHeaders.Add("kbn-xsrf", "true");
-        return client;
-    }
+    private Task<HttpClient> ClientFor(string email, string role) => HttpForms.ApiClientAsync(factory, email, role);
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -27,14 +27,7 @@ public sealed class EntitiesHttpTests(PortalFactory factory) : IClassFixture<Por
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HttpClient> ClientAsync(string email, string role)
-    {
-        var users = factory.Services.GetRequiredService<UserAdminService>();
-        if ((await users.ListAsync()).All(u => u.Email != email)) await HttpForms.CreateAccountAsync(factory, email, role);
-        var client = factory.CreateBrowserlessClient();
-        client.DefaultRequestHeaders.Authorization = HttpForms.Basic(email, TestAccounts.AnalystPassword);
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string email, string role) => HttpForms.ApiClientAsync(factory, email, role);
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpResponseMessage response, string items, int total)
     {

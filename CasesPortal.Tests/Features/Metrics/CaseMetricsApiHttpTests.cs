@@ -14,12 +14,7 @@ public sealed class CaseMetricsApiHttpTests(PortalFactory factory) : IClassFixtu
 
     public async Task InitializeAsync()
     {
-        const string email = "metrics.analyst@soc.example";
-        var users = factory.Services.GetRequiredService<CasesPortal.Features.Accounts.UserAdminService>();
-        if ((await users.ListAsync()).All(u => u.Email != email)) await HttpForms.CreateAccountAsync(factory, email, "Analyst");
-        analyst = factory.CreateBrowserlessClient();
-        analyst.DefaultRequestHeaders.Authorization = HttpForms.Basic(email, TestAccounts.AnalystPassword);
-        analyst.DefaultRequestHeaders.Add("kbn-xsrf", "true");
+        analyst = await HttpForms.ApiClientAsync(factory, "metrics.analyst@soc.example", "Analyst");
         await EvidenceSamples.IngestSamplesAsync(factory.Services.GetRequiredService<EvidenceIngestService>());
     }
 

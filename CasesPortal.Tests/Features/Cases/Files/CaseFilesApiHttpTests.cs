@@ -27,15 +27,7 @@ public sealed class CaseFilesApiHttpTests(SmallFilesPortal portal) : IClassFixtu
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HttpClient> ClientFor(string email, string role)
-    {
-        var users = portal.Factory.Services.GetRequiredService<CasesPortal.Features.Accounts.UserAdminService>();
-        if ((await users.ListAsync()).All(u => u.Email != email)) await HttpForms.CreateAccountAsync(portal.Factory, email, role);
-        var client = portal.Factory.CreateBrowserlessClient();
-        client.DefaultRequestHeaders.Authorization = HttpForms.Basic(email, TestAccounts.AnalystPassword);
-        client.DefaultRequestHeaders.Add("kbn-xsrf", "true");
-        return client;
-    }
+    private Task<HttpClient> ClientFor(string email, string role) => HttpForms.ApiClientAsync(portal.Factory, email, role);
 
     private async Task<string> CreateCaseAsync()
     {

@@ -23,14 +23,7 @@ public sealed class EvidenceFindApiHttpTests(PortalFactory factory) : IClassFixt
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HttpClient> ClientAsync(string email, string role)
-    {
-        var users = factory.Services.GetRequiredService<UserAdminService>();
-        if ((await users.ListAsync()).All(u => u.Email != email)) await HttpForms.CreateAccountAsync(factory, email, role);
-        var client = factory.CreateBrowserlessClient();
-        client.DefaultRequestHeaders.Authorization = HttpForms.Basic(email, TestAccounts.AnalystPassword);
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string email, string role) => HttpForms.ApiClientAsync(factory, email, role);
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response, string items)
     {
