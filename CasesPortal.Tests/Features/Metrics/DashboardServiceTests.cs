@@ -1,4 +1,8 @@
+using System.Text;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Model;
+using CasesPortal.Features.Evidence.Ingest;
+using CasesPortal.Features.Evidence.Model;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Metrics.Dashboard;
 using CasesPortal.Tests.Features.Cases;
@@ -73,6 +77,30 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         var high = await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday, Monday.AddDays(7)) { Severities = [CaseSeverity.High] });
         Assert.Equal((1, 0, 1, 0), (high.Current.OpenAtEnd, high.Current.InProgressAtEnd, high.Current.Opened, high.Current.Closed));
         Assert.Null(high.Current.MttrSeconds);
+    }
+
+    [Fact]
+    public async Task Detection_quality_counts_each_rule_once_per_case_with_its_close_reasons()
+    {
+        string Alert(string id, string rule) => $$"""{"@timestamp":"2026-11-01T08:00:00Z","kibana.alert.uuid":"{{id}}","kibana.alert.rule.name":"{{rule}}"}""";
+        var lines = string.Join('\n', Alert("a1", "Noisy scan"), Alert("a2", "Noisy scan"), Alert("a3", "Encoded PowerShell"), Alert("a4", "Noisy scan"), Alert("a5", "Noisy scan"));
+        await portal.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Alerts, Encoding.UTF8.GetBytes(lines), CancellationToken.None);
+        var evidence = portal.Get<CaseEvidenceService>();
+        var first = await NewCaseAsync("Scan and PowerShell");
+        await evidence.AttachAlertsAsync(team.Analyst, first, ["a1", "a2", "a3"]);   // two alerts of one rule: the case counts once
+        await MoveAsync(first, CaseStatus.Closed, CloseReason.FalsePositive);
+        var second = await NewCaseAsync("Scan again");
+        await evidence.AttachAlertsAsync(team.Analyst, second, ["a4"]);
+        await MoveAsync(second, CaseStatus.Closed, CloseReason.TruePositive);
+        var third = await NewCaseAsync("Scan, still open");
+        await evidence.AttachAlertsAsync(team.Analyst, third, ["a5"]);
+
+        var rules = (await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday, Monday.AddDays(7)))).Rules;
+
+        Assert.Equal([new RuleQuality("Noisy scan", 3, 2, 1, 1, 0, 0), new RuleQuality("Encoded PowerShell", 1, 1, 0, 1, 0, 0)], rules);
+        Assert.Equal(0.5, rules[0].FalsePositiveRate);
+        Assert.Equal(1.0, rules[1].FalsePositiveRate);
+        Assert.Contains("Noisy scan,3,2,1,1,0,0,0.5", DashboardCsv.Write("rules", await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday, Monday.AddDays(7)))));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace CasesPortal.Features.Metrics.Dashboard;
 /// </summary>
 public static class DashboardCsv
 {
-    public static readonly IReadOnlySet<string> Sections = new HashSet<string> { "cards", "trend", "mttr", "severity", "workload", "tags", "reasons", "oldest" };
+    public static readonly IReadOnlySet<string> Sections = new HashSet<string> { "cards", "trend", "mttr", "severity", "workload", "tags", "reasons", "oldest", "rules" };
 
     public static void MapDashboardExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/dashboard/export/{section}.csv", async (string section, HttpContext http, ClaimsPrincipal user, ProfileService profiles,
@@ -38,6 +38,8 @@ public static class DashboardCsv
         "workload" => Table(["assignee", "open_cases"], f.Workload.Select(p => Row(p.Label, p.Value))),
         "tags" => Table(["tag", "cases"], f.TopTags.Select(p => Row(p.Label, p.Value))),
         "reasons" => Table(["close_reason", "cases"], f.CloseReasons.Select(p => Row(p.DrillDown, p.Value))),
+        "rules" => Table(["rule", "cases", "closed", "true_positive", "false_positive", "benign", "other", "false_positive_rate"],
+            f.Rules.Select(r => Row(r.Rule, r.Cases, r.Closed, r.TruePositive, r.FalsePositive, r.Benign, r.Other, r.FalsePositiveRate))),
         _ => Table(["number", "title", "status", "severity", "created_at"],
             f.OldestOpen.Select(c => Row(c.Number, c.Title, CaseNames.Of(c.Status), CaseNames.Of(c.Severity), Iso(c.CreatedAt)))),
     };

@@ -36,6 +36,13 @@ public sealed record Trend(IReadOnlyList<string> Labels, IReadOnlyList<int> Open
 
 public sealed record OldCase(long Number, string Title, CaseStatus Status, CaseSeverity Severity, DateTimeOffset CreatedAt);
 
+/// <summary>How the cases holding a detection rule's alerts were closed: the false-positive rate leads tune noisy rules with.</summary>
+public sealed record RuleQuality(string Rule, int Cases, int Closed, int TruePositive, int FalsePositive, int Benign, int Other)
+{
+    /// <summary>False positives over closed cases; null while none is closed.</summary>
+    public double? FalsePositiveRate => Closed == 0 ? null : (double)FalsePositive / Closed;
+}
+
 public sealed record DashboardFigures(
     PeriodFigures Current,
     PeriodFigures Previous,
@@ -44,4 +51,5 @@ public sealed record DashboardFigures(
     IReadOnlyList<ChartPoint> Workload,
     IReadOnlyList<ChartPoint> TopTags,
     IReadOnlyList<ChartPoint> CloseReasons,
-    IReadOnlyList<OldCase> OldestOpen);
+    IReadOnlyList<OldCase> OldestOpen,
+    IReadOnlyList<RuleQuality> Rules);

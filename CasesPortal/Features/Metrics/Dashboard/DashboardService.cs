@@ -27,7 +27,30 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
             await TopTagsAsync(db, cases, query, ct),
             await CloseReasonsAsync(cases, query, ct),
             await cases.Where(c => c.Status != CaseStatus.Closed).OrderBy(c => c.CreatedAt).ThenBy(c => c.Number).Take(TopRows)
-                .Select(c => new OldCase(c.Number, c.Title, c.Status, c.Severity, c.CreatedAt)).ToListAsync(ct));
+                .Select(c => new OldCase(c.Number, c.Title, c.Status, c.Severity, c.CreatedAt)).ToListAsync(ct),
+            await RulesAsync(db, cases, query, ct));
+    }
+
+    /// <summary>Per detection rule, the cases opened in the period that hold its alerts, and how the closed ones were closed.</summary>
+    private static async Task<IReadOnlyList<RuleQuality>> RulesAsync(CasesDbContext db, IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
+    {
+        var period = cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To);
+        var rulesOfCases = db.CaseAlerts.Join(db.Alerts, l => l.AlertId, a => a.Id, (l, a) => new { l.CaseId, a.RuleName })
+            .Where(x => x.RuleName != null).GroupBy(x => new { x.CaseId, x.RuleName }).Select(g => g.Key);
+        var rows = await rulesOfCases.Join(period, x => x.CaseId, c => c.Id, (x, c) => new { x.RuleName, c.Status, c.CloseReason })
+            .GroupBy(x => x.RuleName!)
+            .Select(g => new
+            {
+                Rule = g.Key,
+                Cases = g.Count(),
+                Closed = g.Sum(x => x.Status == CaseStatus.Closed ? 1 : 0),
+                TruePositive = g.Sum(x => x.Status == CaseStatus.Closed && x.CloseReason == CloseReason.TruePositive ? 1 : 0),
+                FalsePositive = g.Sum(x => x.Status == CaseStatus.Closed && x.CloseReason == CloseReason.FalsePositive ? 1 : 0),
+                Benign = g.Sum(x => x.Status == CaseStatus.Closed && x.CloseReason == CloseReason.Benign ? 1 : 0),
+            })
+            .OrderByDescending(r => r.Cases).ThenBy(r => r.Rule).Take(TopRows).ToListAsync(ct);
+        return rows.Select(r => new RuleQuality(r.Rule, r.Cases, r.Closed, r.TruePositive, r.FalsePositive, r.Benign,
+            r.Closed - r.TruePositive - r.FalsePositive - r.Benign)).ToList();
     }
 
     private static IQueryable<Case> Cases(CasesDbContext db, DashboardQuery q) => CaseQueries.Filter(db, new CaseQuery
