@@ -105,4 +105,27 @@ public sealed class CaseTacticsServiceTests(ITestOutputHelper output) : IAsyncLi
         Assert.All(summary.Tactics, t => Assert.Equal(2_500, t.Alerts));
         Assert.Equal(10_000, summary.AlertsWithThreat);
     }
+
+    [Fact]
+    public async Task Indicators_add_their_ECS_tactics_and_STIX_kill_chain_phases()
+    {
+        const string Ecs = """{"@timestamp":"2026-11-27T00:00:00Z","threat":{"indicator":{"type":"ipv4-addr","ip":"198.51.100.77"},"tactic":{"id":["TA0011"],"name":["Command and Control"]},"technique":{"id":["T1071"],"name":["Application Layer Protocol"]}}}""";
+        const string Stix = """{"type":"indicator","spec_version":"2.1","id":"indicator--0c1b8a40-1111-4c9e-9a57-1d3c0e2f7a01","created":"2026-11-20T00:00:00Z","modified":"2026-11-20T00:00:00Z","pattern":"[domain-name:value = 'update-check.example']","pattern_type":"stix","valid_from":"2026-11-20T00:00:00Z","kill_chain_phases":[{"kill_chain_name":"mitre-attack","phase_name":"command-and-control"},{"kill_chain_name":"lockheed-martin-cyber-kill-chain","phase_name":"delivery"}]}""";
+        const string Plain = """{"@timestamp":"2026-11-27T00:00:00Z","threat":{"indicator":{"type":"ipv4-addr","ip":"198.51.100.78"}}}""";
+        var ingest = portal.Get<EvidenceIngestService>();
+        await ingest.IngestAsync(EvidenceKind.Indicators, Encoding.UTF8.GetBytes(Ecs + "\n" + Plain), default);
+        await ingest.IngestAsync(EvidenceKind.Indicators, Encoding.UTF8.GetBytes(Stix), default);
+        var caseId = await CaseWithAlertsAsync([]);
+        var attached = await portal.Get<CaseEvidenceService>().AttachAsync(team.Analyst, caseId, EvidenceSelection.Of(CaseEvidenceKind.Indicators,
+            (IReadOnlyList<string>)["ipv4-addr:198.51.100.77", "ipv4-addr:198.51.100.78", "indicator--0c1b8a40-1111-4c9e-9a57-1d3c0e2f7a01"]));
+        Assert.True(attached.Succeeded, attached.Error?.Message);
+
+        var summary = await TacticsAsync(caseId);
+
+        Assert.Equal((2, 3), (summary.IndicatorsWithThreat, summary.IndicatorsTotal));
+        var c2 = Assert.Single(summary.Tactics);
+        Assert.Equal(("TA0011", "Command and Control", 2, 0), (c2.Id, c2.Name, c2.Indicators, c2.Alerts));
+        var technique = Assert.Single(c2.Techniques);
+        Assert.Equal(("T1071", 1), (technique.Id, technique.Indicators));
+    }
 }

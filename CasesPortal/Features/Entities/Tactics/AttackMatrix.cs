@@ -11,6 +11,17 @@ public static class AttackMatrix
         "TA0007", "TA0008", "TA0009", "TA0011", "TA0010", "TA0040",
     ];
 
+    /// <summary>The tactics by the short names STIX kill chain phases use (<c>"phase_name": "command-and-control"</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Id, string Name)> ByPhaseName = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["reconnaissance"] = ("TA0043", "Reconnaissance"), ["resource-development"] = ("TA0042", "Resource Development"),
+        ["initial-access"] = ("TA0001", "Initial Access"), ["execution"] = ("TA0002", "Execution"), ["persistence"] = ("TA0003", "Persistence"),
+        ["privilege-escalation"] = ("TA0004", "Privilege Escalation"), ["defense-evasion"] = ("TA0005", "Defense Evasion"),
+        ["credential-access"] = ("TA0006", "Credential Access"), ["discovery"] = ("TA0007", "Discovery"), ["lateral-movement"] = ("TA0008", "Lateral Movement"),
+        ["collection"] = ("TA0009", "Collection"), ["command-and-control"] = ("TA0011", "Command and Control"), ["exfiltration"] = ("TA0010", "Exfiltration"),
+        ["impact"] = ("TA0040", "Impact"),
+    };
+
     /// <summary>Position in the matrix; tactics it does not know (another framework, a typo) come last.</summary>
     public static int Position(string tacticId) => Array.IndexOf(TacticOrder, tacticId.ToUpperInvariant()) is var i and >= 0 ? i : TacticOrder.Length;
 
