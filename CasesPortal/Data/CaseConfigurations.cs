@@ -45,6 +45,11 @@ internal sealed class CaseStatusPeriodConfiguration : IEntityTypeConfiguration<C
     }
 }
 
+internal sealed class SlaTargetConfiguration : IEntityTypeConfiguration<Features.Metrics.Sla.SlaTarget>
+{
+    public void Configure(EntityTypeBuilder<Features.Metrics.Sla.SlaTarget> t) => t.HasKey(x => x.Severity);
+}
+
 internal sealed class CaseTagConfiguration : IEntityTypeConfiguration<CaseTag>
 {
     public void Configure(EntityTypeBuilder<CaseTag> t)

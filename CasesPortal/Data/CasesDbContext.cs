@@ -24,6 +24,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
     public DbSet<CaseUserAction> CaseUserActions => Set<CaseUserAction>();
     public DbSet<CaseStatusPeriod> CaseStatusPeriods => Set<CaseStatusPeriod>();
+    public DbSet<Features.Metrics.Sla.SlaTarget> SlaTargets => Set<Features.Metrics.Sla.SlaTarget>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();

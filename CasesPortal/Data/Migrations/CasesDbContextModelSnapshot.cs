@@ -941,6 +941,22 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("SecurityEvents", (string)null);
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Metrics.Sla.SlaTarget", b =>
+                {
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AcknowledgeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Severity");
+
+                    b.ToTable("SlaTargets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

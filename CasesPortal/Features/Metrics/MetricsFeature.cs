@@ -9,6 +9,7 @@ public static class MetricsFeature
     {
         builder.Services.AddSingleton<CaseMetricsService>();
         builder.Services.AddSingleton<DashboardService>();
+        builder.Services.AddSingleton<Sla.SlaService>();
         return builder;
     }
 

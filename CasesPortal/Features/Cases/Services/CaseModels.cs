@@ -37,6 +37,8 @@ public sealed record CaseView(
     /// <summary>Kibana's <c>settings.extractObservables</c>.</summary>
     public bool ExtractObservables { get; init; } = true;
     public IReadOnlyList<Observables.ObservableSummary> Observables { get; init; } = [];
+    /// <summary>When the case first went in progress, for its SLA state.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; init; }
 }
 
 /// <summary>A reference to another case (e.g. the one a duplicate points to).</summary>

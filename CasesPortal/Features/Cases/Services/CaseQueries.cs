@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CasesPortal.Features.Cases.Services;
 
 /// <summary>Reads cases: one case, the filtered list with its figures, and the values filters suggest. All filtering is SQL.</summary>
-public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
+public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<CaseView?> GetAsync(string id, CancellationToken ct = default)
     {
@@ -24,6 +24,11 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var withoutStatus = Filter(db, query);
+        if (query.SlaStates.Count > 0)
+        {
+            var targets = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Severity, ct);
+            withoutStatus = withoutStatus.Where(Metrics.Sla.SlaService.Matching(targets, query.SlaStates, clock.GetUtcNow()));
+        }
         var counts = await withoutStatus.GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         int Count(CaseStatus s) => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0;
@@ -188,6 +193,7 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory)
         {
             ExtractObservables = c.ExtractObservables,
             Observables = observables[c.Id].ToList(),
+            AcknowledgedAt = c.AcknowledgedAt,
         }).ToList();
     }
 }

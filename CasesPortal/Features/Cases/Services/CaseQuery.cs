@@ -25,6 +25,8 @@ public sealed record CaseQuery
     public DateTimeOffset? CreatedTo { get; init; }
     public DateTimeOffset? ClosedFrom { get; init; }
     public DateTimeOffset? ClosedTo { get; init; }
+    /// <summary>Unclosed cases at risk of or past their severity's SLA targets.</summary>
+    public IReadOnlyList<Metrics.Sla.SlaState> SlaStates { get; init; } = [];
     public CaseSortField Sort { get; init; } = CaseSortField.CreatedAt;
     public bool Descending { get; init; } = true;
 }
