@@ -51,6 +51,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<CaseFileService>());
         Services.AddSingleton(Portal.Get<CaseEvidenceService>());
         Services.AddSingleton(Portal.Get<CaseMetricsService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Metrics.Sla.SlaService>());
         Services.AddSingleton(Portal.Get<CaseDraftService>());
         Services.AddSingleton(Portal.Get<ObservableService>());
         Services.AddSingleton(Portal.Get<ObservableTypeService>());

@@ -61,6 +61,10 @@ public sealed class SlaServiceTests : IAsyncLifetime
         Assert.Equal(["High, 50 of 60 minutes"], await TitlesAsync(SlaState.AtRisk));
         Assert.Equal(["Critical, never acknowledged", "High, 50 of 60 minutes"], await TitlesAsync(SlaState.AtRisk, SlaState.Breached));
 
+        var dashboard = await portal.Get<CasesPortal.Features.Metrics.Dashboard.DashboardService>()
+            .GetAsync(new(portal.Clock.GetUtcNow().AddDays(-7), portal.Clock.GetUtcNow()));
+        Assert.Equal((1, 1), (dashboard.SlaAtRisk, dashboard.SlaBreached));
+
         // Acknowledging stops the first clock; the resolve clock (240 min) still runs.
         var version = (await queries.GetAsync(breached))!.Version;
         await portal.Get<CaseService>().UpdateAsync(team.Analyst, [new CaseChanges(breached, version) { Status = CaseStatus.InProgress }]);

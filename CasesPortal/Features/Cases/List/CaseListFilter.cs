@@ -22,6 +22,7 @@ public sealed record CaseListFilter
     public IReadOnlyList<string> Reporters { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<CloseReason> CloseReasons { get; init; } = [];
+    public IReadOnlyList<Metrics.Sla.SlaState> Sla { get; init; } = [];
     public DateOnly? CreatedFrom { get; init; }
     public DateOnly? CreatedTo { get; init; }
     public DateOnly? ClosedFrom { get; init; }
@@ -32,7 +33,7 @@ public sealed record CaseListFilter
     public int PageSize { get; init; } = 25;
 
     public bool HasFilters => !string.IsNullOrWhiteSpace(Search) || Statuses.Count + Severities.Count + Tags.Count + Assignees.Count
-        + Reporters.Count + Categories.Count + CloseReasons.Count > 0 || CreatedFrom is not null || CreatedTo is not null
+        + Reporters.Count + Categories.Count + CloseReasons.Count + Sla.Count > 0 || CreatedFrom is not null || CreatedTo is not null
         || ClosedFrom is not null || ClosedTo is not null;
 
     public static CaseListFilter Parse(string uri)
@@ -51,6 +52,7 @@ public sealed record CaseListFilter
             Statuses = List("status").Select(x => CaseNames.TryParseStatus(x, out var v) ? (CaseStatus?)v : null).OfType<CaseStatus>().ToList(),
             Severities = List("severity").Select(x => CaseNames.TryParseSeverity(x, out var v) ? (CaseSeverity?)v : null).OfType<CaseSeverity>().ToList(),
             CloseReasons = List("reason").Select(x => CaseNames.TryParseCloseReason(x, out var v) ? (CloseReason?)v : null).OfType<CloseReason>().ToList(),
+            Sla = List("sla").Select(x => Metrics.Sla.SlaStates.TryParse(x, out var v) ? (Metrics.Sla.SlaState?)v : null).OfType<Metrics.Sla.SlaState>().ToList(),
             Tags = List("tags"),
             Assignees = List("assignees"),
             Reporters = List("reporters"),
@@ -79,6 +81,7 @@ public sealed record CaseListFilter
         AddList("reporters", Reporters);
         AddList("category", Categories);
         AddList("reason", CloseReasons.Select(CaseNames.Of));
+        AddList("sla", Sla.Select(Metrics.Sla.SlaStates.Of));
         Add("from", CreatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", CreatedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("closedFrom", ClosedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -105,6 +108,7 @@ public sealed record CaseListFilter
             ReporterIds = Reporters.Select(r => r == Me ? viewerId : r).ToList(),
             Categories = Categories,
             CloseReasons = CloseReasons,
+            SlaStates = Sla,
             CreatedFrom = Start(CreatedFrom),
             CreatedTo = End(CreatedTo),
             ClosedFrom = Start(ClosedFrom),

@@ -72,6 +72,8 @@ public static class DashboardCsv
         yield return Row("mttr_seconds", Seconds(now.MttrSeconds), Seconds(before.MttrSeconds));
         yield return Row("mean_in_progress_seconds", Seconds(now.MeanInProgressSeconds), Seconds(before.MeanInProgressSeconds));
         yield return Row("backlog_median_age_seconds", Seconds(now.BacklogMedianAgeSeconds), Seconds(before.BacklogMedianAgeSeconds));
+        yield return Row("sla_at_risk_now", f.SlaAtRisk, null);
+        yield return Row("sla_breached_now", f.SlaBreached, null);
     }
 
     private static string Table(string[] header, IEnumerable<string> rows) => string.Join("\r\n", [Row(header), .. rows]) + "\r\n";

@@ -52,4 +52,6 @@ public sealed record DashboardFigures(
     IReadOnlyList<ChartPoint> TopTags,
     IReadOnlyList<ChartPoint> CloseReasons,
     IReadOnlyList<OldCase> OldestOpen,
-    IReadOnlyList<RuleQuality> Rules);
+    IReadOnlyList<RuleQuality> Rules,
+    int SlaAtRisk = 0,
+    int SlaBreached = 0);

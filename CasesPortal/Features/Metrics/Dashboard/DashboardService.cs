@@ -10,7 +10,7 @@ namespace CasesPortal.Features.Metrics.Dashboard;
 /// over the cases' status stays and the acknowledgement and close figures kept on each case; the trend buckets read
 /// only the creation and close times of the period's cases.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory)
+public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory, TimeProvider clock)
 {
     public const int TopRows = 10;
 
@@ -18,6 +18,8 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cases = Cases(db, query);
+        var targets = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Severity, ct);
+        var now = clock.GetUtcNow();
         return new DashboardFigures(
             await PeriodAsync(db, cases, query.From, query.To, ct),
             await PeriodAsync(db, cases, query.Previous.From, query.Previous.To, ct),
@@ -28,7 +30,9 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
             await CloseReasonsAsync(cases, query, ct),
             await cases.Where(c => c.Status != CaseStatus.Closed).OrderBy(c => c.CreatedAt).ThenBy(c => c.Number).Take(TopRows)
                 .Select(c => new OldCase(c.Number, c.Title, c.Status, c.Severity, c.CreatedAt)).ToListAsync(ct),
-            await RulesAsync(db, cases, query, ct));
+            await RulesAsync(db, cases, query, ct),
+            await cases.CountAsync(Sla.SlaService.Matching(targets, [Sla.SlaState.AtRisk], now), ct),
+            await cases.CountAsync(Sla.SlaService.Matching(targets, [Sla.SlaState.Breached], now), ct));
     }
 
     /// <summary>Per detection rule, the cases opened in the period that hold its alerts, and how the closed ones were closed.</summary>
