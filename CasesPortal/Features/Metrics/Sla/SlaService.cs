@@ -12,7 +12,7 @@ namespace CasesPortal.Features.Metrics.Sla;
 /// acknowledge clock runs until it first goes in progress, its resolve clock until it is closed; both from creation,
 /// against the case's current severity. Closed cases have no state.
 /// </summary>
-public sealed class SlaService(IDbContextFactory<CasesDbContext> dbFactory, TimeProvider clock)
+public sealed class SlaService(IDbContextFactory<CasesDbContext> dbFactory)
 {
     public async Task<IReadOnlyDictionary<CaseSeverity, SlaTarget>> TargetsAsync(CancellationToken ct = default)
     {
@@ -64,32 +64,19 @@ public sealed class SlaService(IDbContextFactory<CasesDbContext> dbFactory, Time
         Expression body = Expression.Constant(false);
         foreach (var state in states)
             foreach (var (severity, target) in targets)
-            {
-                var reached = Reached(target, severity, now, state == SlaState.Breached ? 1 : SlaStates.AtRiskShare);
-                Expression<Func<Case, bool>> condition = state == SlaState.AtRisk
-                    ? Combine(reached, Not(Reached(target, severity, now, 1)))
-                    : reached;
-                body = Expression.OrElse(body, Expression.Invoke(condition, parameter));
-            }
+                body = Expression.OrElse(body, Expression.Invoke(InState(target, severity, state, now), parameter));
         return Expression.Lambda<Func<Case, bool>>(body, parameter);
     }
 
-    private static Expression<Func<Case, bool>> Reached(SlaTarget target, CaseSeverity severity, DateTimeOffset now, double share)
+    /// <summary>Breached: past a target. At risk: past 80 % of a target but not past any.</summary>
+    private static Expression<Func<Case, bool>> InState(SlaTarget target, CaseSeverity severity, SlaState state, DateTimeOffset now)
     {
-        DateTimeOffset? ackBefore = target.AcknowledgeMinutes is { } a ? now.AddMinutes(-a * share) : null;
-        DateTimeOffset? resolveBefore = target.ResolveMinutes is { } r ? now.AddMinutes(-r * share) : null;
+        DateTimeOffset? Before(int? minutes, double share) => minutes is { } m ? now.AddMinutes(-m * share) : null;
+        var (ackRisk, resolveRisk) = (Before(target.AcknowledgeMinutes, SlaStates.AtRiskShare), Before(target.ResolveMinutes, SlaStates.AtRiskShare));
+        var (ackBreach, resolveBreach) = (Before(target.AcknowledgeMinutes, 1), Before(target.ResolveMinutes, 1));
+        var breachedOnly = state == SlaState.Breached;
         return c => c.Severity == severity && c.Status != CaseStatus.Closed
-            && ((ackBefore != null && c.AcknowledgedAt == null && c.CreatedAt <= ackBefore) || (resolveBefore != null && c.CreatedAt <= resolveBefore));
+            && ((ackBreach != null && c.AcknowledgedAt == null && c.CreatedAt <= ackBreach) || (resolveBreach != null && c.CreatedAt <= resolveBreach)) == breachedOnly
+            && (breachedOnly || (ackRisk != null && c.AcknowledgedAt == null && c.CreatedAt <= ackRisk) || (resolveRisk != null && c.CreatedAt <= resolveRisk));
     }
-
-    private static Expression<Func<Case, bool>> Not(Expression<Func<Case, bool>> e) =>
-        Expression.Lambda<Func<Case, bool>>(Expression.Not(e.Body), e.Parameters);
-
-    private static Expression<Func<Case, bool>> Combine(Expression<Func<Case, bool>> a, Expression<Func<Case, bool>> b)
-    {
-        var parameter = Expression.Parameter(typeof(Case), "c");
-        return Expression.Lambda<Func<Case, bool>>(Expression.AndAlso(Expression.Invoke(a, parameter), Expression.Invoke(b, parameter)), parameter);
-    }
-
-    public DateTimeOffset Now => clock.GetUtcNow();
 }
