@@ -29,6 +29,7 @@ public static class PortalHosting
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CasesPortal.Features.Common.PublicLinks>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddExceptionHandler<PortalExceptionHandler>();
