@@ -62,7 +62,24 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         {
             throw new ConfigurationProblemException(Setting, $"the folder '{folder}' cannot be created or written ({ex.Message.TrimEnd('.')}).");
         }
+        if (!File.Exists(Location)) CreateDatabaseFile();
     }
+
+    /// <summary>
+    /// Evidence rows carry their whole JSON document and a dozen indexes; on SQLite's default 4 KiB pages a bulk
+    /// import spends most of its time splitting and rewriting small index pages. 16 KiB pages about double the rate.
+    /// The page size can only be chosen before the first table exists, so a new file gets it here.
+    /// </summary>
+    private void CreateDatabaseFile()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL;";
+        command.ExecuteNonQuery();
+    }
+
+    public const int PageSize = 16384;
 
     public async Task TuneAsync(CasesDbContext db, CancellationToken ct)
     {

@@ -80,6 +80,43 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void A_new_database_file_gets_large_pages_and_an_existing_one_is_left_as_it_is()
+    {
+        var folder = Directory.CreateTempSubdirectory("cases-pages-").FullName;
+        try
+        {
+            var fresh = Path.Combine(folder, "fresh.db");
+            new SqliteDatabaseProvider($"Data Source={fresh}", folder).PrepareStorage();
+            Assert.Equal(SqliteDatabaseProvider.PageSize, PageSize(fresh));
+
+            var existing = Path.Combine(folder, "existing.db");
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={existing}"))
+            {
+                connection.Open();
+                using var create = connection.CreateCommand();
+                create.CommandText = "PRAGMA page_size = 4096; CREATE TABLE t (x);";
+                create.ExecuteNonQuery();
+            }
+            new SqliteDatabaseProvider($"Data Source={existing}", folder).PrepareStorage();
+            Assert.Equal(4096, PageSize(existing));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static long PageSize(string file)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public void The_seed_demo_switch_becomes_the_demo_setting()
     {
         Assert.Equal(["--urls", "http://127.0.0.1:9000", "--Demo:Seed=true"],

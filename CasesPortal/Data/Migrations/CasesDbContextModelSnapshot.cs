@@ -757,22 +757,13 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("RuleName", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("RuleUuid", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("Severity", "Timestamp")
                         .IsDescending(false, true);
 
                     b.HasIndex("WorkflowStatus", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
-                        .IsDescending(false, true, false);
-
                     b.HasIndex("HostId", "Timestamp", "HostName")
-                        .IsDescending(false, true, false);
-
-                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
                         .IsDescending(false, true, false);
 
                     b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")

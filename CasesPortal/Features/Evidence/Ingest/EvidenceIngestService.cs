@@ -8,7 +8,7 @@ namespace CasesPortal.Features.Evidence.Ingest;
 
 /// <summary>
 /// Stores alerts, events and indicators sent in bulk, for the <c>_bulk</c> endpoints and the Import page alike.
-/// Documents are upserted by id in short transactions of <see cref="IngestOptions.BatchSize"/>; a bad document is
+/// Documents are upserted by id in short transactions (see <see cref="IngestBatchSize"/>); a bad document is
 /// reported in its item and never holds back the good ones.
 /// </summary>
 public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestOptions> options, TimeProvider clock, ILogger<EvidenceIngestService> logger)
@@ -22,30 +22,71 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
         var (documents, problem) = BulkBodyReader.Read(body, Limits);
         if (problem is not null) return ServiceError.Invalid(problem);
 
-        var items = new List<BulkResponseItem>();
-        foreach (var batch in documents!.Chunk(Limits.BatchSize))
-            items.AddRange((await IngestDocumentsAsync(kind, batch, ct)).Select(r => new BulkResponseItem(r)));
+        var items = (await IngestDocumentsAsync(kind, documents!, ct)).Select(r => new BulkResponseItem(r)).ToList();
         var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var failed = items.Count(i => i.Index.Error is not null);
         logger.LogInformation("Ingested {Count} {Kind} documents in {Took} ms ({Failed} refused)", items.Count, kind, took, failed);
         return ServiceResult<BulkResponse>.Ok(new BulkResponse(took, failed > 0, items));
     }
 
-    /// <summary>Ingests documents already cut out of a body, in batches; one result per document, in order.</summary>
-    public async Task<IReadOnlyList<BulkItemResult>> IngestDocumentsAsync(EvidenceKind kind, IReadOnlyList<BulkDocument> documents, CancellationToken ct)
+    /// <summary>
+    /// Ingests documents already cut out of a body, in batches; one result per document, in order. Parsing is CPU work
+    /// that needs no lock, so the next batch is parsed on another core while the current one is written.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkItemResult>> IngestDocumentsAsync(EvidenceKind kind, IEnumerable<BulkDocument> documents, CancellationToken ct)
     {
-        var results = new List<BulkItemResult>(documents.Count);
-        foreach (var batch in documents.Chunk(Limits.BatchSize))
+        var results = new List<BulkItemResult>();
+        using var remaining = documents.GetEnumerator();
+        // One parse runs at a time, so the (possibly lazy) documents are read in order by one thread at a time.
+        var next = Task.Run(() => ParseNext(kind, remaining), ct);
+        try
         {
-            var now = clock.GetUtcNow();
-            results.AddRange(kind switch
+            while (await next is { } parsed)
             {
-                EvidenceKind.Alerts => await StoreAsync(batch.Select(d => EvidenceMapper.MapAlert(d, Limits, now)).ToList(), store.UpsertAsync, ct),
-                EvidenceKind.Events => await StoreAsync(batch.Select(d => EvidenceMapper.MapEvent(d, Limits, now)).ToList(), store.UpsertAsync, ct),
-                _ => await StoreAsync(batch.Select(d => EvidenceMapper.MapIndicator(d, Limits, now)).ToList(), store.UpsertAsync, ct),
-            });
+                next = Task.Run(() => ParseNext(kind, remaining), ct);
+                var started = Stopwatch.GetTimestamp();
+                results.AddRange(await parsed.StoreAsync(store, ct));
+                batchSize.Adjust(parsed.Count, Stopwatch.GetElapsedTime(started));
+            }
+        }
+        finally
+        {
+            // A failed write must not dispose the documents while the next parse still reads them.
+            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         return results;
+    }
+
+    private readonly IngestBatchSize batchSize = new(options.Value);
+
+    private ParsedBatch? ParseNext(EvidenceKind kind, IEnumerator<BulkDocument> remaining)
+    {
+        var batch = new List<BulkDocument>(batchSize.Current);
+        while (batch.Count < batchSize.Current && remaining.MoveNext()) batch.Add(remaining.Current);
+        if (batch.Count == 0) return null;
+        var now = clock.GetUtcNow();
+        return kind switch
+        {
+            EvidenceKind.Alerts => new ParsedBatch<Alert>(batch.Select(d => EvidenceMapper.MapAlert(d, Limits, now)).ToList(), (s, rows, ct) => s.UpsertAsync(rows, ct)),
+            EvidenceKind.Events => new ParsedBatch<SecurityEvent>(batch.Select(d => EvidenceMapper.MapEvent(d, Limits, now)).ToList(), (s, rows, ct) => s.UpsertAsync(rows, ct)),
+            _ => new ParsedBatch<Indicator>(batch.Select(d => EvidenceMapper.MapIndicator(d, Limits, now)).ToList(), (s, rows, ct) => s.UpsertAsync(rows, ct)),
+        };
+    }
+
+    private abstract class ParsedBatch
+    {
+        public abstract int Count { get; }
+
+        public abstract Task<IEnumerable<BulkItemResult>> StoreAsync(IEvidenceStore store, CancellationToken ct);
+    }
+
+    private sealed class ParsedBatch<T>(List<MappedDocument<T>> mapped, Func<IEvidenceStore, IReadOnlyList<T>, CancellationToken, Task<bool[]>> upsert)
+        : ParsedBatch where T : class
+    {
+        public override int Count => mapped.Count;
+
+        public override Task<IEnumerable<BulkItemResult>> StoreAsync(IEvidenceStore store, CancellationToken ct) =>
+            EvidenceIngestService.StoreAsync(mapped, (rows, token) => upsert(store, rows, token), ct);
     }
 
     private static async Task<IEnumerable<BulkItemResult>> StoreAsync<T>(List<MappedDocument<T>> mapped,

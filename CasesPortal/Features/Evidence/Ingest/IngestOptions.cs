@@ -19,7 +19,11 @@ public sealed class IngestOptions
     [Range(10, 100_000)]
     public int MaxFieldsPerDocument { get; set; } = 1000;
 
-    /// <summary>Documents per transaction: small enough that an analyst's save never waits noticeably behind an import.</summary>
+    /// <summary>Most documents per write transaction (see <see cref="IngestBatchSize"/>).</summary>
     [Range(1, 50_000)]
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 5000;
+
+    /// <summary>How long one write transaction may hold the database's write lock, roughly: batches are sized to it.</summary>
+    [Range(10, 5_000)]
+    public int BatchMilliseconds { get; set; } = 100;
 }
