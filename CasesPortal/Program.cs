@@ -1,6 +1,9 @@
 using CasesPortal.Data;
 using CasesPortal.Hosting;
+using CasesPortal.Hosting.Benchmark;
 using Microsoft.Extensions.Options;
+
+if (BenchmarkCommand.IsBenchmark(args)) return await BenchmarkCommand.RunAsync(args, Console.Out);
 
 try
 {

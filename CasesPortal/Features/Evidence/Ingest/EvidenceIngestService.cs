@@ -46,7 +46,9 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
                 next = Task.Run(() => ParseNext(kind, remaining), ct);
                 var started = Stopwatch.GetTimestamp();
                 results.AddRange(await parsed.StoreAsync(store, ct));
-                batchSize.Adjust(parsed.Count, Stopwatch.GetElapsedTime(started));
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                batchSize.Adjust(parsed.Count, elapsed);
+                IngestMetrics.BatchWritten(kind, parsed.Count, elapsed);
             }
         }
         finally
