@@ -24,7 +24,7 @@ public sealed class EntitiesBrowserTests(BrowserFixture browser) : IClassFixture
         await page.ClickAsync("#nav-hosts");
         await page.Locator("#hosts-title").WaitForAsync();
         await BrowserSteps.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("#hosts-list-table tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#hosts-list-table tbody tr")).ToHaveCountAsync(3);
         await BrowserSteps.ScreenshotAsync(page, "entities-01-hosts");
 
         await page.Locator("#hosts-list-table tbody tr .host-link", new() { HasText = "DC-01" }).First.ClickAsync();

@@ -43,12 +43,12 @@ public sealed class EntitiesHttpTests(PortalFactory factory) : IClassFixture<Por
     {
         var viewer = await ClientAsync(Viewer, Roles.Viewer);
 
-        var hosts = await ItemsAsync(await viewer.GetAsync("/api/entities/hosts/_find?sortField=alerts&perPage=2"), "hosts", 6);
+        var hosts = await ItemsAsync(await viewer.GetAsync("/api/entities/hosts/_find?sortField=alerts&perPage=2"), "hosts", 3);
         var ips = await ItemsAsync(await viewer.GetAsync("/api/entities/network/_find?search=203.0&sortField=flows&sortOrder=asc"), "ips", 1);
         var users = await ItemsAsync(await viewer.GetAsync("/api/entities/users/_find?search=svc&from=2026-11-27&to=2026-11-28"), "users", 1);
 
         Assert.Equal(2, hosts.Count);
-        Assert.Equal(("WS-042", 2, "Windows 11 Pro"), (hosts[0].GetProperty("host.name").GetString(), hosts[0].GetProperty("alerts").GetInt32(),
+        Assert.Equal(("WS-042", 3, "Windows 11 Pro"), (hosts[0].GetProperty("host.name").GetString(), hosts[0].GetProperty("alerts").GetInt32(),
             hosts[0].GetProperty("host.os").GetString()));
         Assert.Equal(("203.0.113.7", "destination", 1), (ips[0].GetProperty("ip").GetString(), ips[0].GetProperty("direction").GetString(),
             ips[0].GetProperty("flows").GetInt32()));

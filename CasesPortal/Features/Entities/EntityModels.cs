@@ -20,7 +20,7 @@ public sealed record EntityQuery
 public sealed record EntityPage<T>(IReadOnlyList<T> Items, int Page, int PerPage, int Total);
 
 /// <summary>
-/// A host seen in events or alerts, keyed by <c>host.id</c> (by <c>host.name</c> when a document has no id).
+/// A host seen in events or alerts, keyed by <c>host.name</c> as on Elastic's Hosts page (by <c>host.id</c> when a document has no name).
 /// Name, OS and IPs come from its newest document.
 /// </summary>
 public sealed record HostSummary(

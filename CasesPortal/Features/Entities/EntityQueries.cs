@@ -48,8 +48,8 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
         var items = new List<HostSummary>(page.Count);
         foreach (var g in page)
         {
-            var (newest, os) = await NewestOfHostAsync(db, g.Key, ct);
-            items.Add(new HostSummary(g.Key, newest?.HostName ?? g.Name ?? g.Key, newest?.HostId, os, newest?.HostIp,
+            var (newest, os, hostId) = await NewestOfHostAsync(db, g.Key, ct);
+            items.Add(new HostSummary(g.Key, newest?.HostName ?? g.Name ?? g.Key, hostId, os, newest?.HostIp,
                 g.FirstSeen, g.LastSeen, g.Events, g.Alerts));
         }
         return new(items, query.Page, query.PerPage, total);
@@ -159,7 +159,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
             records = records.Where(r => EF.Functions.Like(r.HostName!, pattern, Escape) || EF.Functions.Like(r.HostId!, pattern, Escape));
         return records.Select(r => new HostRow
         {
-            Key = r.HostId ?? r.HostName!, HostName = r.HostName, Timestamp = r.Timestamp, Event = isAlert ? 0 : 1, Alert = isAlert ? 1 : 0,
+            Key = r.HostName ?? r.HostId!, HostName = r.HostName, Timestamp = r.Timestamp, Event = isAlert ? 0 : 1, Alert = isAlert ? 1 : 0,
         });
     }
 
@@ -171,22 +171,24 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
     }
 
     /// <summary>
-    /// The newest event or alert of a host key (by <c>host.id</c>, or by name for documents without an id), with the OS of
-    /// its newest document that names one: an event that leaves the OS out does not make it unknown.
+    /// The newest event or alert of a host key (by <c>host.name</c> as Elastic's Hosts page, or by id for documents without a name), with the OS
+    /// and the id of its newest documents that name them: an event that leaves them out does not make them unknown.
     /// </summary>
-    private static async Task<(EcsRecord? Newest, string? Os)> NewestOfHostAsync(CasesDbContext db, string key, CancellationToken ct)
+    private static async Task<(EcsRecord? Newest, string? Os, string? HostId)> NewestOfHostAsync(CasesDbContext db, string key, CancellationToken ct)
     {
-        var newest = Newer(await NewestAsync(db.SecurityEvents, key, false, ct), await NewestAsync(db.Alerts, key, false, ct));
+        var newest = Newer(await NewestAsync(db.SecurityEvents, key, r => true, ct), await NewestAsync(db.Alerts, key, r => true, ct));
         var withOs = newest?.HostOsName is not null ? newest
-            : Newer(await NewestAsync(db.SecurityEvents, key, true, ct), await NewestAsync(db.Alerts, key, true, ct));
-        return (newest, OsText(withOs));
+            : Newer(await NewestAsync(db.SecurityEvents, key, r => r.HostOsName != null, ct), await NewestAsync(db.Alerts, key, r => r.HostOsName != null, ct));
+        var withId = newest?.HostId is not null ? newest
+            : Newer(await NewestAsync(db.SecurityEvents, key, r => r.HostId != null, ct), await NewestAsync(db.Alerts, key, r => r.HostId != null, ct));
+        return (newest, OsText(withOs), withId?.HostId);
     }
 
-    private static async Task<EcsRecord?> NewestAsync<T>(IQueryable<T> records, string key, bool withOs, CancellationToken ct) where T : EcsRecord
+    private static async Task<EcsRecord?> NewestAsync<T>(IQueryable<T> records, string key, Expression<Func<T, bool>> having, CancellationToken ct) where T : EcsRecord
     {
-        records = records.AsNoTracking().Where(r => !withOs || r.HostOsName != null);
-        return await records.Where(r => r.HostId == key).OrderByDescending(r => r.Timestamp).FirstOrDefaultAsync(ct)
-            ?? await records.Where(r => r.HostId == null && r.HostName == key).OrderByDescending(r => r.Timestamp).FirstOrDefaultAsync(ct);
+        records = records.AsNoTracking().Where(having);
+        return await records.Where(r => r.HostName == key).OrderByDescending(r => r.Timestamp).FirstOrDefaultAsync(ct)
+            ?? await records.Where(r => r.HostName == null && r.HostId == key).OrderByDescending(r => r.Timestamp).FirstOrDefaultAsync(ct);
     }
 
     private static EcsRecord? Newer(EcsRecord? a, EcsRecord? b) => a is null ? b : b is null ? a : b.Timestamp > a.Timestamp ? b : a;
