@@ -3,6 +3,9 @@ using Markdig.Syntax;
 
 namespace CasesPortal.Features.Common.Markdown;
 
+/// <summary>A task-list checkbox ticked (or unticked) on a rendered text, by its number in the text.</summary>
+public sealed record TaskTick(int Index, bool Checked);
+
 /// <summary>Ticks or unticks the n-th task-list checkbox of a Markdown text, as the renderer numbers them.</summary>
 public static class TaskListToggle
 {
