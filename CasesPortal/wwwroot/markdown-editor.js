@@ -58,6 +58,7 @@
             };
             Object.entries(handlers).forEach(([name, handler]) => root.addEventListener(name, handler));
             root.casesPortalEditor = handlers;
+            root.dataset.ready = 'true';
         },
         detach: (root) => {
             if (!root || !root.casesPortalEditor) return;

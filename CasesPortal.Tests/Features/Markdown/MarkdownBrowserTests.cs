@@ -37,7 +37,7 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
         var (actor, page) = await AnalystAsync("ana.xss@soc.example");
         var cases = browser.Portal.Services.GetRequiredService<CaseService>();
         var comments = browser.Portal.Services.GetRequiredService<CommentService>();
-        var numbers = new List<(int Number, int Comments)>();
+        var numbers = new List<(long Number, int Comments)>();
         foreach (var chunk in XssCorpus.Inputs.Chunk(PerCase))
         {
             var created = await cases.CreateAsync(actor, new NewCase($"Hostile Markdown {numbers.Count + 1}", string.Join("\n\n", chunk), []));
@@ -63,7 +63,8 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
             await page.Locator("#case-description .markdown-body").WaitForAsync();
             await page.Locator(".comment-card").Nth(count - 1).WaitForAsync();
             // Loading the external images the reader asked for must not run anything either.
-            foreach (var button in await page.Locator("button.md-external-image").AllAsync()) await button.ClickAsync();
+            var placeholders = page.Locator("button.md-external-image");
+            while (await placeholders.CountAsync() > 0) await placeholders.First.ClickAsync();
             await page.WaitForTimeoutAsync(300);
             var problems = await page.EvaluateAsync<string[]>(DangerousDom);
             Assert.True(problems.Length == 0, $"case {number}: {string.Join(", ", problems)}");
@@ -91,6 +92,7 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
         await BrowserSteps.WaitInteractiveAsync(page);
 
         await page.ClickAsync("#edit-description");
+        await page.Locator("#description-input-editor[data-ready='true']").WaitForAsync();
         var box = page.Locator("textarea#description-input");
         await box.FillAsync("Victim opened the lure\nisolate host\nreset password\nC2 at https://login.evil.example and 203.0.113.7");
         await SelectAsync(page, "description-input", "Victim");
@@ -125,6 +127,9 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
         await page.Locator("#description-input-editor .markdown-preview .task-list-checkbox").First.WaitForAsync();
         await BrowserSteps.ScreenshotAsync(page, "markdown-editor-02-preview");
         await page.ClickAsync("#save-description");
+        await page.Locator("#save-description").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.WaitForTimeoutAsync(500);
+        await BrowserSteps.ScreenshotAsync(page, "markdown-editor-02b-saved");
 
         var rendered = page.Locator("#case-description .markdown-body");
         await rendered.Locator("strong", new() { HasText = "Victim" }).WaitForAsync();
@@ -153,8 +158,9 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
         var placeholder = page.Locator("#case-description button.md-external-image");
         await placeholder.WaitForAsync();
         Assert.Equal(0, await page.Locator("#case-description img").CountAsync());
+        await page.Locator("#comment-input-editor[data-ready='true']").WaitForAsync();
         await page.Locator("textarea#comment-input").FillAsync("Half-written findings");
-        await page.WaitForTimeoutAsync(300);
+        Assert.Equal("Half-written findings", await page.EvaluateAsync<string>($"() => localStorage.getItem('casesPortal.draft:{actor.UserId}:{item.Id}:comment')"));
         await page.ReloadAsync();
         await BrowserSteps.WaitInteractiveAsync(page);
 
