@@ -49,8 +49,9 @@
                     upload(root, files);
                 },
                 dragover: (e) => { if (root.dataset.uploads === 'true' && [...(e.dataTransfer?.types || [])].includes('Files')) e.preventDefault(); },
+                // Any dropped file goes to the server, which explains that only images belong in the text.
                 drop: (e) => {
-                    const files = imagesOf(e.dataTransfer && e.dataTransfer.files);
+                    const files = [...((e.dataTransfer && e.dataTransfer.files) || [])];
                     if (files.length === 0 || root.dataset.uploads !== 'true') return;
                     e.preventDefault();
                     upload(root, files);

@@ -73,8 +73,10 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
 
         // The editor's preview renders the same way.
         await page.ClickAsync("#edit-description");
-        await page.ClickAsync(".mud-tab:has-text('Preview')");
-        await page.Locator(".markdown-preview").WaitForAsync();
+        await page.Locator("#description-input-editor[data-ready='true']").WaitForAsync();
+        await BrowserSteps.ScreenshotAsync(page, "markdown-xss-02-editing");
+        await page.ClickAsync("#description-input-editor .mud-tab:has-text('Preview')");
+        await page.Locator("#description-input-editor .markdown-preview").WaitForAsync();
         await page.WaitForTimeoutAsync(300);
         Assert.Empty(await page.EvaluateAsync<string[]>(DangerousDom));
 
@@ -151,7 +153,8 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
     {
         var (actor, page) = await AnalystAsync("ana.drafts@soc.example");
         var item = (await browser.Portal.Services.GetRequiredService<CaseService>().CreateAsync(actor,
-            new NewCase("Beaconing from WS-7", "External image: ![pixel](https://tracker.example/p.gif)", []))).Value!;
+            new NewCase("Beaconing from WS-7",
+            "External image: ![pixel](https://tracker.example/p.gif)\n\nSee [Kibana timeline](https://kibana.example/app/security/timelines?timeline=(id:'kb-7',isOpen:!t)).", []))).Value!;
         await page.GotoAsync($"/cases/{item.Number}");
         await BrowserSteps.WaitInteractiveAsync(page);
 
@@ -159,6 +162,9 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
         await placeholder.WaitForAsync();
         Assert.Equal(0, await page.Locator("#case-description img").CountAsync());
         await page.Locator("#comment-input-editor[data-ready='true']").WaitForAsync();
+        var chip = page.Locator("#case-description a.timeline-chip-unknown");
+        Assert.Equal("Timeline ID: kb-7 (not found in this portal; opens the original link)", await chip.GetAttributeAsync("title"));
+        Assert.Contains("not in this portal", await chip.InnerTextAsync());
         await page.Locator("textarea#comment-input").FillAsync("Half-written findings");
         Assert.Equal("Half-written findings", await page.EvaluateAsync<string>($"() => localStorage.getItem('casesPortal.draft:{actor.UserId}:{item.Id}:comment')"));
         await page.ReloadAsync();
@@ -167,6 +173,8 @@ public sealed class MarkdownBrowserTests(BrowserFixture browser) : IClassFixture
         await page.Locator("#comment-input-draft", new() { HasText = "Draft restored" }).WaitForAsync();
         Assert.Equal("Half-written findings", await page.Locator("textarea#comment-input").InputValueAsync());
         await BrowserSteps.ScreenshotAsync(page, "markdown-editor-04-draft-restored");
+        await placeholder.ClickAsync();
+        Assert.Equal("https://tracker.example/p.gif", await page.Locator("#case-description img.md-loaded-image").GetAttributeAsync("src"));
         await page.ClickAsync("#comment-input-discard-draft");
         await page.WaitForFunctionAsync("() => document.getElementById('comment-input').value === ''");
         await page.ReloadAsync();
