@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using CasesPortal.Features.Common;
@@ -5,7 +6,7 @@ using CasesPortal.Features.Common;
 namespace CasesPortal.Tests.Features.Markdown;
 
 /// <summary>The hostile inputs of <c>XssCorpus.txt</c>, and what "nothing dangerous came out" means for rendered HTML.</summary>
-public static class XssCorpus
+public static partial class XssCorpus
 {
     public const string Marker = "XSSFIRED";
 
@@ -26,7 +27,8 @@ public static class XssCorpus
     private static IReadOnlyList<string> Load()
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Features", "Markdown", "XssCorpus.txt")).ReplaceLineEndings("\n");
-        return text.Split("\n%%%\n").Skip(1).Select(e => e.TrimEnd('\n')).Where(e => e.Length > 0).ToList();
+        return text.Split("\n%%%\n").Skip(1).Select(e => e.TrimEnd('\n')).Where(e => e.Length > 0)
+            .Select(e => CodePoint().Replace(e, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString())).ToList();
     }
 
     /// <summary>Everything wrong with a rendered fragment: unknown elements or attributes, or a link or image that is not http(s), mailto or relative.</summary>
@@ -50,4 +52,7 @@ public static class XssCorpus
         }
         return problems;
     }
+
+    [GeneratedRegex(@"\{U\+([0-9A-F]{4})\}")]
+    private static partial Regex CodePoint();
 }
