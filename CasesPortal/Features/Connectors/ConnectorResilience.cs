@@ -17,6 +17,9 @@ public static class ConnectorResilience
         client.AddResilienceHandler("connectors", (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+            // Waits between tries run on real time unless a clock is registered for connectors (keyed "Connectors"),
+            // so a portal whose case clock is frozen in tests still retries in milliseconds.
+            pipeline.TimeProvider = context.ServiceProvider.GetKeyedService<TimeProvider>(ConnectorOptions.Section) ?? TimeProvider.System;
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
