@@ -124,4 +124,31 @@ public sealed class JiraPushTests : IAsyncLifetime
         foreach (var id in ids)
             Assert.Equal(PushState.Succeeded, (await kit.Portal.Get<ExternalIncidentQueries>().ForCaseAsync(id)).Single().OutboxState);
     }
+
+    [Fact]
+    public async Task A_push_left_behind_by_a_crashed_worker_is_resumed_once_its_lease_expires_without_a_duplicate()
+    {
+        var item = await kit.CaseAsync();
+        // The crashed process had claimed the push and sent the create; Jira made the issue, the answer was lost with the process.
+        await using (var db = await kit.Portal.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<CasesPortal.Data.CasesDbContext>>().CreateDbContextAsync())
+        {
+            var now = kit.Portal.Clock.GetUtcNow();
+            db.ConnectorPushes.Add(new ConnectorPush
+            {
+                CaseId = item.Id, ConnectorId = connectorId, RequestedById = kit.Team.Analyst.UserId, CreatedAt = now,
+                NextAttemptAt = now, LeaseUntil = now.AddMinutes(5), CreateSentAt = now, Attempts = 1,
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(PushState.Succeeded, (await kit.PushAsync((await kit.CaseAsync("Other")).Id, connectorId)).Value!.State);
+        jira.Issues.Clear();
+        await kit.PushAsync(item.Id, connectorId);                               // joins the pending push, still leased
+        Assert.Empty(jira.Issues);
+        Assert.Equal(0, await kit.Portal.Get<PushRunner>().RunDueAsync(default));   // the lease holds
+
+        kit.Portal.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, await kit.Portal.Get<PushRunner>().RunDueAsync(default));
+        Assert.Single(jira.Issues);
+        Assert.Equal(PushState.Succeeded, (await kit.Portal.Get<ExternalIncidentQueries>().ForCaseAsync(item.Id)).Single().OutboxState);
+    }
 }
