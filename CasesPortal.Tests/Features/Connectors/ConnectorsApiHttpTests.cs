@@ -100,4 +100,19 @@ public sealed class ConnectorsApiHttpTests : IAsyncLifetime
         var metrics = JsonDocument.Parse(await analyst.GetStringAsync($"/api/cases/metrics/{caseId}?features=connectors")).RootElement;
         Assert.Equal(1, metrics.GetProperty("connectors").GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task The_settings_pages_are_checked_on_the_server()
+    {
+        await HttpForms.CreateAccountAsync(factory, "pages.lead@soc.example", Roles.Lead);
+        await HttpForms.CreateAccountAsync(factory, "pages.analyst@soc.example", Roles.Analyst);
+        var lead = await HttpForms.LoggedInClientAsync(factory, "pages.lead@soc.example", TestAccounts.AnalystPassword);
+        var analyst = await HttpForms.LoggedInClientAsync(factory, "pages.analyst@soc.example", TestAccounts.AnalystPassword);
+        var admin = await HttpForms.LoggedInClientAsync(factory, TestAccounts.AdminEmail, TestAccounts.AdminPassword);
+
+        Assert.Contains("Default connector for new cases", await lead.GetStringAsync("/settings/cases"));
+        Assert.Contains("Add connector", await admin.GetStringAsync("/settings/connectors"));
+        Assert.StartsWith("/account/access-denied", HttpForms.RedirectTarget(await lead.GetAsync("/settings/connectors")));
+        Assert.StartsWith("/account/access-denied", HttpForms.RedirectTarget(await analyst.GetAsync("/settings/cases")));
+    }
 }

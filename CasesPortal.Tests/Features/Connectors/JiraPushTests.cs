@@ -151,4 +151,24 @@ public sealed class JiraPushTests : IAsyncLifetime
         Assert.Single(jira.Issues);
         Assert.Equal(PushState.Succeeded, (await kit.Portal.Get<ExternalIncidentQueries>().ForCaseAsync(item.Id)).Single().OutboxState);
     }
+
+    [Fact]
+    public async Task New_alerts_since_the_last_push_become_one_comment_and_are_not_repeated()
+    {
+        var alerts = string.Join('\n', Enumerable.Range(1, 3).Select(i =>
+            $"{{\"@timestamp\":\"2026-11-01T08:0{i}:00Z\",\"kibana.alert.uuid\":\"al-{i}\",\"kibana.alert.rule.name\":\"Beacon\",\"source\":{{\"ip\":\"10.0.0.{i}\"}}}}"));
+        Assert.False((await kit.Portal.Get<CasesPortal.Features.Evidence.Ingest.EvidenceIngestService>().IngestAsync(
+            CasesPortal.Features.Evidence.Model.EvidenceKind.Alerts, System.Text.Encoding.UTF8.GetBytes(alerts), default)).Value!.Errors);
+        var item = await kit.CaseAsync();
+        await kit.Portal.Get<CasesPortal.Features.Cases.Evidence.CaseEvidenceService>().AttachAlertsAsync(kit.Team.Analyst, item.Id, ["al-1", "al-2"]);
+        await kit.PushAsync(item.Id, connectorId);
+        await kit.PushAsync(item.Id, connectorId);
+        await kit.Portal.Get<CasesPortal.Features.Cases.Evidence.CaseEvidenceService>().AttachAlertsAsync(kit.Team.Analyst, item.Id, ["al-3"]);
+        Assert.True((await kit.Portal.Get<ExternalIncidentQueries>().ForCaseAsync(item.Id)).Single().NeedsUpdate);
+        await kit.PushAsync(item.Id, connectorId);
+
+        Assert.Equal([
+            $"2 alerts attached to the case. View them: https://cases.soc.example/cases/{item.Number}",
+            $"1 alert attached to the case. View them: https://cases.soc.example/cases/{item.Number}"], jira.Comments["SOC-1"]);
+    }
 }
