@@ -167,4 +167,30 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
         Assert.DoesNotContain("very-secret-password", row.ProtectedSecrets + row.ConfigJson);
         Assert.Equal(["password", "username"], created.Value!.SecretsSet);
     }
+
+    [Fact]
+    public async Task A_ServiceNow_create_whose_answer_was_lost_is_found_by_correlation_id_and_not_sent_again()
+    {
+        var id = await ConnectorAsync(".servicenow", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        var item = await kit.CaseAsync();
+        var creates = 0;
+        system.Answer = r => (r.Method, r.PathAndQuery) switch
+        {
+            ("POST", _) => Slow(() => { Interlocked.Increment(ref creates); return (201, new { result = new { sys_id = "abc", number = "INC1" } }); }),
+            ("GET", var q) when q == $"/api/now/v2/table/incident?sysparm_query=correlation_id={item.Id}" =>
+                (200, new { result = creates > 0 ? new[] { new { sys_id = "abc", number = "INC1" } } : [] }),
+            _ => (200, new { result = new { sys_id = "abc", number = "INC1" } }),
+        };
+        Assert.Equal(PushState.Pending, (await kit.PushAsync(item.Id, id)).Value!.State);
+        Assert.Equal(1, await kit.Portal.Get<PushRunner>().RunDueAsync(default));
+        Assert.Equal(1, creates);
+        Assert.Equal("INC1", (await kit.Portal.Get<ExternalIncidentQueries>().ForCaseAsync(item.Id)).Single().ExternalTitle);
+
+        static (int, object?) Slow(Func<(int, object?)> answer)
+        {
+            var result = answer();
+            Thread.Sleep(1_300);   // past the 1 s attempt timeout: the record exists, the answer is lost
+            return result;
+        }
+    }
 }
