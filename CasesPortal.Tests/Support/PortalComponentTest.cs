@@ -56,6 +56,10 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<ObservableService>());
         Services.AddSingleton(Portal.Get<ObservableTypeService>());
         Services.AddSingleton(Portal.Get<SimilarCasesService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Connectors.ConnectorService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Connectors.Types.ConnectorTypes>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Connectors.Push.CasePushService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Connectors.Push.ExternalIncidentQueries>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }

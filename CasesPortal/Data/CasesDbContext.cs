@@ -35,6 +35,12 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<CaseObservable> CaseObservables => Set<CaseObservable>();
     public DbSet<ObservableType> ObservableTypes => Set<ObservableType>();
+    public DbSet<Features.Connectors.Model.ConnectorRecord> Connectors => Set<Features.Connectors.Model.ConnectorRecord>();
+    public DbSet<Features.Connectors.Model.ExternalIncident> ExternalIncidents => Set<Features.Connectors.Model.ExternalIncident>();
+    public DbSet<Features.Connectors.Model.ExternalCommentPush> ExternalCommentPushes => Set<Features.Connectors.Model.ExternalCommentPush>();
+    public DbSet<Features.Connectors.Model.ConnectorPush> ConnectorPushes => Set<Features.Connectors.Model.ConnectorPush>();
+    public DbSet<Features.Connectors.Model.CaseConnectorChoice> CaseConnectors => Set<Features.Connectors.Model.CaseConnectorChoice>();
+    public DbSet<Features.Connectors.Model.CasesConfiguration> CasesConfigurations => Set<Features.Connectors.Model.CasesConfiguration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using CasesPortal.Data;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
 using CasesPortal.Features.Common;
+using CasesPortal.Features.Connectors;
 using CasesPortal.Features.Entities;
 using CasesPortal.Features.Evidence;
 using CasesPortal.Features.Metrics;
@@ -47,6 +48,7 @@ public static class PortalHosting
         builder.AddEvidence();
         builder.AddMetrics();
         builder.AddEntities();
+        builder.AddConnectors();
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class PortalHosting
         app.MapEvidence();
         app.MapMetrics();
         app.MapEntities();
+        app.MapConnectors();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -26,8 +26,7 @@ public sealed class CaseMetricsService(IDbContextFactory<CasesDbContext> dbFacto
             features.Contains(CaseMetricFeatures.AlertsCount) ? await db.CaseAlerts.CountAsync(l => l.CaseId == caseId, ct) : null,
             features.Contains(CaseMetricFeatures.AlertsUsers) ? await UsersAsync(alerts, ct) : null,
             features.Contains(CaseMetricFeatures.AlertsHosts) ? await HostsAsync(alerts, ct) : null,
-            // No connector can be set on a case yet, so none has ever been used.
-            features.Contains(CaseMetricFeatures.Connectors) ? 0 : null,
+            features.Contains(CaseMetricFeatures.Connectors) ? await ConnectorsAsync(db, caseId, ct) : null,
             features.Contains(CaseMetricFeatures.Lifespan) ? await LifespanAsync(db, caseId, item.CreatedAt, item.Status == CaseStatus.Closed ? item.ClosedAt : null, ct) : null);
     }
 
@@ -50,6 +49,11 @@ public sealed class CaseMetricsService(IDbContextFactory<CasesDbContext> dbFacto
         }
         return new AllCasesMetrics(mttr, status);
     }
+
+    /// <summary>Distinct connectors pushed to or chosen for the case.</summary>
+    private static Task<int> ConnectorsAsync(CasesDbContext db, string caseId, CancellationToken ct) =>
+        db.ExternalIncidents.Where(i => i.CaseId == caseId).Select(i => i.ConnectorId)
+            .Union(db.CaseConnectors.Where(c => c.CaseId == caseId).Select(c => c.ConnectorId)).CountAsync(ct);
 
     private static async Task<EntityFigures> UsersAsync(IQueryable<Alert> alerts, CancellationToken ct)
     {

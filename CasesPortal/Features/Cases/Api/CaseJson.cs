@@ -24,6 +24,22 @@ public sealed record ConnectorJson(
     [property: JsonPropertyName("fields")] object? Fields)
 {
     public static readonly ConnectorJson None = new("none", "none", ".none", null);
+
+    public static ConnectorJson From(Connectors.Push.CaseConnectorView? c) => c is null ? None : new(c.Id, c.Name, c.TypeId, c.Fields);
+}
+
+/// <summary>Kibana's <c>external_service</c>: where and when the case was last pushed.</summary>
+public sealed record ExternalServiceJson(
+    [property: JsonPropertyName("connector_id")] string ConnectorId,
+    [property: JsonPropertyName("connector_name")] string ConnectorName,
+    [property: JsonPropertyName("external_id")] string ExternalId,
+    [property: JsonPropertyName("external_title")] string ExternalTitle,
+    [property: JsonPropertyName("external_url")] string ExternalUrl,
+    [property: JsonPropertyName("pushed_at")] DateTimeOffset? PushedAt,
+    [property: JsonPropertyName("pushed_by")] UserJson? PushedBy)
+{
+    public static ExternalServiceJson? From(Connectors.Model.ExternalIncident? i, PersonRef? by) => i is null ? null
+        : new(i.ConnectorId, i.ConnectorName, i.ExternalId, i.ExternalTitle, i.ExternalUrl, i.PushedAt, UserJson.Maybe(by));
 }
 
 public sealed record SettingsJson(
@@ -47,7 +63,7 @@ public sealed record CaseJson(
     [property: JsonPropertyName("settings")] SettingsJson Settings,
     [property: JsonPropertyName("owner")] string Owner,
     [property: JsonPropertyName("connector")] ConnectorJson Connector,
-    [property: JsonPropertyName("external_service")] object? ExternalService,
+    [property: JsonPropertyName("external_service")] ExternalServiceJson? ExternalService,
     [property: JsonPropertyName("customFields")] IReadOnlyList<object> CustomFields,
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("created_by")] UserJson CreatedBy,
@@ -68,7 +84,7 @@ public sealed record CaseJson(
     public static CaseJson From(CaseView c, IReadOnlyList<CommentJson>? comments = null) => new(
         c.Id, c.Version, c.Number, c.Title, c.Description, CaseNames.Of(c.Status), CaseNames.Of(c.Severity), c.Tags,
         c.Assignees.Select(a => new AssigneeJson(a.UserId)).ToList(), c.Category, new SettingsJson(c.SyncAlerts, c.ExtractObservables), c.Owner,
-        ConnectorJson.None, null, [], c.CreatedAt, UserJson.From(c.CreatedBy), c.UpdatedAt, UserJson.Maybe(c.UpdatedBy),
+        ConnectorJson.From(c.Connector), ExternalServiceJson.From(c.ExternalService, c.ExternalServicePushedBy), [], c.CreatedAt, UserJson.From(c.CreatedBy), c.UpdatedAt, UserJson.Maybe(c.UpdatedBy),
         c.ClosedAt, UserJson.Maybe(c.ClosedBy), c.DurationSeconds, c.CloseReason is { } r ? CaseNames.Of(r) : null, c.CloseReasonNote,
         c.DuplicateOf?.Id, c.CommentCount, c.TotalAlerts, c.TotalEvents, c.TotalIndicators, comments ?? [])
     {

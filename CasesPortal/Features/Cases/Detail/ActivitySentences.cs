@@ -64,6 +64,7 @@ public static class ActivitySentences
             (CaseActions.Comment, _) => Say("commented"),
             (CaseActions.Attachment, _) when Evidence(action.Action, payload) is { } evidence => Say(evidence),
             (CaseActions.Attachment, _) => Say(Attachment(action.Action, Property(payload, "attachment") ?? default)),
+            (CaseActions.Pushed, _) => Say(Pushed(payload)),
             (CaseActions.DeleteCase, CaseActions.Delete) => Say("moved the case to the Trash"),
             (CaseActions.DeleteCase, _) => Say("restored the case from the Trash"),
             _ => Say($"changed {action.Type.Replace('_', ' ')}"),
@@ -78,6 +79,13 @@ public static class ActivitySentences
     public static IEnumerable<string> MentionedCases(IEnumerable<UserActionView> actions) =>
         actions.Where(a => a.Type == CaseActions.CloseReason).Select(a => String(Parse(a.Payload), "duplicate_of"))
             .OfType<string>().Where(id => id.Length > 0).Distinct();
+
+    private static string Pushed(JsonElement payload)
+    {
+        var service = Property(payload, "externalService");
+        string? Text(string name) => service is { } s && Property(s, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+        return $"pushed the case to {Text("connector_name") ?? "an external system"} as {Text("external_title") ?? Text("external_id") ?? "an incident"}";
+    }
 
     private static string Status(string? from, string? to)
     {

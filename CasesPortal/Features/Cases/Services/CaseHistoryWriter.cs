@@ -43,6 +43,7 @@ public static class CaseActions
     public const string CloseReason = "close_reason";
     public const string Attachment = "attachment";
     public const string Observable = "observable";
+    public const string Pushed = "pushed";
 
     public const string Create = "create";
     public const string Update = "update";
@@ -50,5 +51,5 @@ public static class CaseActions
     public const string Delete = "delete";
 
     public static readonly IReadOnlyList<string> AllTypes =
-        [CreateCase, Title, Description, Status, Severity, Tags, Assignees, Category, Comment, Settings, DeleteCase, CloseReason, Attachment, Observable];
+        [CreateCase, Title, Description, Status, Severity, Tags, Assignees, Category, Comment, Settings, DeleteCase, CloseReason, Attachment, Observable, Pushed];
 }

@@ -39,6 +39,13 @@ public sealed record CaseView(
     public IReadOnlyList<Observables.ObservableSummary> Observables { get; init; } = [];
     /// <summary>When the case first went in progress, for its SLA state.</summary>
     public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>Kibana's <c>connector</c>: the external connector chosen for the case, if any.</summary>
+    public Connectors.Push.CaseConnectorView? Connector { get; init; }
+
+    /// <summary>Kibana's <c>external_service</c>: the incident of the latest push, if any.</summary>
+    public Connectors.Model.ExternalIncident? ExternalService { get; init; }
+    public PersonRef? ExternalServicePushedBy { get; init; }
 }
 
 /// <summary>A reference to another case (e.g. the one a duplicate points to).</summary>

@@ -160,7 +160,7 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, Tim
         _ => cases.OrderByDescending(c => c.Number),
     };
 
-    /// <summary>Turns case rows into views with seven queries in all (cases with tags and assignees, people, duplicate targets, alert, event and indicator counts, observables).</summary>
+    /// <summary>Turns case rows into views with ten queries in all (cases with tags and assignees, people, duplicate targets, alert, event and indicator counts, observables, connector, last push).</summary>
     internal static async Task<List<CaseView>> ProjectAsync(CasesDbContext db, IQueryable<Case> rows, CancellationToken ct)
     {
         var cases = await rows.AsNoTracking().Include(c => c.Tags).Include(c => c.Assignees).AsSplitQuery().ToListAsync(ct);
@@ -179,6 +179,8 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, Tim
         var indicators = await db.CaseIndicators.Where(l => ids.Contains(l.CaseId)).GroupBy(l => l.CaseId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var observables = await ObservableService.ForCasesAsync(db, ids, ct);
+        var connectors = await Connectors.Push.ExternalIncidentQueries.ChosenAsync(db, ids, ct);
+        var pushed = await Connectors.Push.ExternalIncidentQueries.LastPushedAsync(db, ids, ct);
 
         PersonRef? Maybe(string? id) => id is null ? null : PeopleDirectory.Resolve(people, id);
         return cases.Select(c => new CaseView(
@@ -194,6 +196,9 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, Tim
             ExtractObservables = c.ExtractObservables,
             Observables = observables[c.Id].ToList(),
             AcknowledgedAt = c.AcknowledgedAt,
+            Connector = connectors.GetValueOrDefault(c.Id),
+            ExternalService = pushed.TryGetValue(c.Id, out var push) ? push.Incident : null,
+            ExternalServicePushedBy = pushed.TryGetValue(c.Id, out var by) ? by.By : null,
         }).ToList();
     }
 }

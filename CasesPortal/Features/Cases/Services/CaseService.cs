@@ -52,6 +52,7 @@ public sealed class CaseService(IDbContextFactory<CasesDbContext> dbFactory, Cas
             Assignees = assignees.Select(id => new CaseAssignee { UserId = id }).ToList(),
         };
         db.Cases.Add(item);
+        await Connectors.Configure.CasesConfigurationService.ApplyDefaultAsync(db, item.Id, ct);
         db.CaseStatusPeriods.Add(new CaseStatusPeriod { CaseId = item.Id, Status = CaseStatus.Open, StartedAt = now });
         new CaseHistoryWriter(db, actor.UserId, now).Add(item.Id, CaseActions.CreateCase, CaseActions.Create, new
         {

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using CasesPortal.Features.Cases.Services;
+using CasesPortal.Features.Connectors;
+using CasesPortal.Features.Connectors.Push;
+using CasesPortal.Tests.Features.Cases;
+
+namespace CasesPortal.Tests.Features.Connectors;
+
+/// <summary>A portal with fast retries (milliseconds) and a team, plus helpers to create connectors against the fakes.</summary>
+public sealed class ConnectorTestKit : IAsyncDisposable
+{
+    public static readonly Dictionary<string, string?> FastRetries = new()
+    {
+        ["Connectors:RetryBaseDelay"] = "00:00:00.001",
+        ["Connectors:MaxRetryDelay"] = "00:00:00.010",
+        ["Connectors:AttemptTimeout"] = "00:00:01",
+        ["Connectors:OutboxRetryDelay"] = "00:00:00",
+        ["PublicBaseUrl"] = "https://cases.soc.example",
+    };
+
+    private ConnectorTestKit(PortalServices portal, CaseTeam team) => (Portal, Team) = (portal, team);
+
+    public PortalServices Portal { get; }
+    public CaseTeam Team { get; }
+
+    public static async Task<ConnectorTestKit> StartAsync()
+    {
+        var portal = await PortalServices.StartAsync(new Dictionary<string, string?>(FastRetries));
+        return new ConnectorTestKit(portal, await CaseTeam.CreateAsync(portal));
+    }
+
+    public async Task<string> JiraConnectorAsync(FakeJira jira) => (await Portal.Get<ConnectorService>().CreateAsync(Team.Admin, new ConnectorInput(
+        "SOC Jira", ".jira", new JsonObject { ["apiUrl"] = jira.BaseUrl, ["projectKey"] = FakeJira.Project },
+        new Dictionary<string, string?> { ["email"] = FakeJira.Email, ["apiToken"] = FakeJira.Token }))).Value!.Id;
+
+    public async Task<CaseView> CaseAsync(string title = "Ransomware on WS-042", params string[] tags) =>
+        (await Portal.Get<CaseService>().CreateAsync(Team.Analyst, new NewCase(title, "Encrypted files on **WS-042**.", tags))).Value!;
+
+    public Task<CasesPortal.Features.Common.ServiceResult<PushOutcome>> PushAsync(string caseId, string connectorId, JsonObject? fields = null) =>
+        Portal.Get<CasePushService>().PushAsync(Team.Analyst, caseId, connectorId, fields);
+
+    public async ValueTask DisposeAsync() => await Portal.DisposeAsync();
+}
