@@ -35,6 +35,10 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<CaseObservable> CaseObservables => Set<CaseObservable>();
     public DbSet<ObservableType> ObservableTypes => Set<ObservableType>();
+    public DbSet<Features.Timelines.Model.Timeline> Timelines => Set<Features.Timelines.Model.Timeline>();
+    public DbSet<Features.Timelines.Model.TimelinePin> TimelinePins => Set<Features.Timelines.Model.TimelinePin>();
+    public DbSet<Features.Timelines.Model.TimelineNote> TimelineNotes => Set<Features.Timelines.Model.TimelineNote>();
+    public DbSet<Features.Timelines.Model.CaseTimeline> CaseTimelines => Set<Features.Timelines.Model.CaseTimeline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

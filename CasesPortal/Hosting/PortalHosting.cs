@@ -1,5 +1,6 @@
 using CasesPortal.Components;
 using CasesPortal.Data;
+using CasesPortal.Features.Timelines;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
 using CasesPortal.Features.Common;
@@ -47,6 +48,7 @@ public static class PortalHosting
         builder.AddEvidence();
         builder.AddMetrics();
         builder.AddEntities();
+        builder.AddTimelines();
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class PortalHosting
         app.MapEvidence();
         app.MapMetrics();
         app.MapEntities();
+        app.MapTimelines();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
