@@ -85,7 +85,8 @@ public sealed class TimelinesApiHttpTests(PortalFactory factory) : IClassFixture
 
         var bad = await viewer.PostAsync("/api/timelines/_query", Json("""{"query":"host.name:DC-01 and or"}"""));
         await ApiAssert.ErrorAsync(bad, HttpStatusCode.BadRequest, "at character 21");
-        Assert.Equal(20, (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("position").GetInt32());
+        var again = await viewer.PostAsync("/api/timelines/_query", Json("""{"query":"host.name:DC-01 and or"}"""));
+        Assert.Equal(20, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("position").GetInt32());
         await ApiAssert.ErrorAsync(await viewer.PostAsync("/api/timelines/_query", Json("""{"perPage":500}""")), HttpStatusCode.BadRequest, "perPage");
         await ApiAssert.ErrorAsync(await viewer.PostAsync("/api/timelines/_query", Json("""{"filters":[{"field":"host.name","operator":"near","values":["x"]}]}""")),
             HttpStatusCode.BadRequest, "operator");
