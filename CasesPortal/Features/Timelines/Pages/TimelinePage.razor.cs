@@ -52,8 +52,13 @@ public sealed partial class TimelinePage
     private string? queryError, problem;
     private int tableKey;
 
+    private string? loadedId;
+
     protected override async Task OnParametersSetAsync()
     {
+        // The layout re-renders now and then; only another timeline reloads (and resets the bar).
+        if (loadedId == Id) return;
+        loadedId = Id;
         await Preferences.EnsureLoadedAsync();
         actor = CaseActor.From((await AuthState.GetAuthenticationStateAsync()).User);
         timeline = await Timelines.GetAsync(Id);
