@@ -15,6 +15,7 @@ public static class TimelinesFeature
         builder.Services.AddSingleton<TimelineService>();
         builder.Services.AddSingleton<ITimelineDirectory>(services => services.GetRequiredService<TimelineService>());
         builder.Services.AddSingleton<CaseTimelineService>();
+        builder.Services.AddSingleton<DemoTimelines>();
         return builder;
     }
 
