@@ -56,6 +56,9 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<ObservableService>());
         Services.AddSingleton(Portal.Get<ObservableTypeService>());
         Services.AddSingleton(Portal.Get<SimilarCasesService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Timelines.CaseTimelineService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Timelines.TimelineService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Timelines.Query.TimelineEventSearch>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }
