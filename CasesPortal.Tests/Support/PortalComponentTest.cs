@@ -60,6 +60,9 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Portal.Get<CasesPortal.Features.Connectors.Types.ConnectorTypes>());
         Services.AddSingleton(Portal.Get<CasesPortal.Features.Connectors.Push.CasePushService>());
         Services.AddSingleton(Portal.Get<CasesPortal.Features.Connectors.Push.ExternalIncidentQueries>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Timelines.CaseTimelineService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Timelines.TimelineService>());
+        Services.AddSingleton(Portal.Get<CasesPortal.Features.Timelines.Query.TimelineEventSearch>());
         auth = AddAuthorization();
         SignInAs(AdminId, TestAccounts.AdminEmail, Roles.Admin);
     }

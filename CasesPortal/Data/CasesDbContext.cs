@@ -41,6 +41,10 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     public DbSet<Features.Connectors.Model.ConnectorPush> ConnectorPushes => Set<Features.Connectors.Model.ConnectorPush>();
     public DbSet<Features.Connectors.Model.CaseConnectorChoice> CaseConnectors => Set<Features.Connectors.Model.CaseConnectorChoice>();
     public DbSet<Features.Connectors.Model.CasesConfiguration> CasesConfigurations => Set<Features.Connectors.Model.CasesConfiguration>();
+    public DbSet<Features.Timelines.Model.Timeline> Timelines => Set<Features.Timelines.Model.Timeline>();
+    public DbSet<Features.Timelines.Model.TimelinePin> TimelinePins => Set<Features.Timelines.Model.TimelinePin>();
+    public DbSet<Features.Timelines.Model.TimelineNote> TimelineNotes => Set<Features.Timelines.Model.TimelineNote>();
+    public DbSet<Features.Timelines.Model.CaseTimeline> CaseTimelines => Set<Features.Timelines.Model.CaseTimeline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

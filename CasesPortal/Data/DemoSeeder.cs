@@ -54,9 +54,12 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration confi
         var ids = await users.Users.Where(u => u.Email!.EndsWith(DemoDomain)).Select(u => u.Id).ToListAsync(ct);
         await scope.ServiceProvider.GetRequiredService<DemoEvidence>().SeedAsync(now.AddDays(-DemoCases.Days), now, ct);
         await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(ids, now, ct);
+        var analystEmail = $"{Team.First(member => member.Role == Roles.Analyst).Local}@{DemoDomain}";
+        var analystId = await users.Users.Where(u => u.Email == analystEmail).Select(u => u.Id).SingleAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Features.Timelines.DemoTimelines>().SeedAsync(analystId, now, ct);
 
         Console.WriteLine();
-        Console.WriteLine($" Demo data created: 50 cases with comments, history and evidence; {DemoEvidence.GeneratedAlerts:N0} alerts, {DemoEvidence.GeneratedEvents:N0} events and the sample indicators.");
+        Console.WriteLine($" Demo data created: 50 cases with comments, history and evidence; {DemoEvidence.GeneratedAlerts:N0} alerts, {DemoEvidence.GeneratedEvents:N0} events, the sample indicators and a few timelines.");
         Console.WriteLine($" Demo accounts created (password for all: {password}):");
         foreach (var (name, local, role, _) in Team) Console.WriteLine($"   {role,-8} {name,-14} {local}@{DemoDomain}");
         Console.WriteLine();

@@ -1,5 +1,6 @@
 using CasesPortal.Components;
 using CasesPortal.Data;
+using CasesPortal.Features.Timelines;
 using CasesPortal.Features.Accounts;
 using CasesPortal.Features.Cases;
 using CasesPortal.Features.Common;
@@ -49,6 +50,7 @@ public static class PortalHosting
         builder.AddMetrics();
         builder.AddEntities();
         builder.AddConnectors();
+        builder.AddTimelines();
         return builder;
     }
 
@@ -77,6 +79,7 @@ public static class PortalHosting
         app.MapMetrics();
         app.MapEntities();
         app.MapConnectors();
+        app.MapTimelines();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -149,5 +149,8 @@ public sealed class StartupTests
         Assert.Contains(await db.Alerts.Select(a => a.HostName).Distinct().ToListAsync(), h => h == "DC-01");
         Assert.True(cases.Cases.Count(c => c.TotalAlerts > 0) >= 40, "most demo cases hold alerts");
         Assert.True(await db.CaseEvents.AnyAsync());
+        Assert.Equal(4, await db.Timelines.CountAsync());
+        Assert.True(await db.TimelinePins.AnyAsync());
+        Assert.Equal(2, await db.CaseTimelines.CountAsync());
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
+using CasesPortal.Features.Timelines;
+using CasesPortal.Features.Timelines.Api;
 
 namespace CasesPortal.Features.Cases.Api;
 
@@ -14,7 +16,7 @@ public static class CaseCommentsApi
         write.MapPost("/{id}/comments", AddAsync).WithSummary("Add a comment, or attach alerts, events or indicators")
             .WithDescription("Kibana's body: `{\"type\":\"user\",\"comment\":\"...\"}`, `{\"type\":\"alert\",\"alertId\":\"...\"|[...],\"index\":...,\"rule\":{...}}` " +
                 "or `{\"type\":\"event\",\"eventId\":...}`. Portal extension: `{\"type\":\"indicator\",\"indicatorId\":\"...\"|[...],\"owner\":\"...\"}` " +
-                "attaches threat indicators. At most 10,000 ids at once, one transaction and one history line; answers the case.");
+                "attaches threat indicators; `{\"type\":\"timeline\",\"timelineId\":\"...\"}` attaches a timeline (a snapshot of it). At most 10,000 ids at once, one transaction and one history line; answers the case.");
         write.MapPatch("/{id}/comments", UpdateAsync);
         write.MapDelete("/{id}/comments", (string id, ClaimsPrincipal user, CommentService comments, CancellationToken ct) =>
             DeleteAsync(id, null, user, comments, ct));
@@ -29,10 +31,12 @@ public static class CaseCommentsApi
     }
 
     private static async Task<IResult> AddAsync(string id, JsonElement body, ClaimsPrincipal user, CommentService comments, CaseQueries queries,
-        CaseEvidenceService evidence, CancellationToken ct)
+        CaseEvidenceService evidence, CaseTimelineService timelines, CancellationToken ct)
     {
         if (body.ValueKind == JsonValueKind.Object && await CaseEvidenceApi.AttachAsync(id, body, user, evidence, ct) is { } attached)
             return attached.Succeeded ? await CaseWithCommentsAsync(id, queries, comments, ct) : ApiResults.Error(attached.Error!);
+        if (body.ValueKind == JsonValueKind.Object && await CaseTimelinesApi.AttachAsync(id, body, user, timelines, ct) is { } timeline)
+            return timeline.Succeeded ? await CaseWithCommentsAsync(id, queries, comments, ct) : ApiResults.Error(timeline.Error!);
         if (ReadComment(body) is { Problem: { } problem }) return ApiResults.Error(StatusCodes.Status400BadRequest, problem);
         var fields = new JsonFields(body, "");
         var result = await comments.AddAsync(CaseActor.From(user), id, fields.String("comment"), fields.String("owner"), ct);

@@ -6,6 +6,7 @@ using CasesPortal.Features.Cases.Files;
 using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Common;
+using CasesPortal.Features.Timelines.Api;
 
 namespace CasesPortal.Features.Cases.Api;
 
@@ -31,6 +32,7 @@ public static class CasesApi
         endpoints.MapCaseCommentsApi(read, write);
         endpoints.MapCaseFilesApi(read, write);
         endpoints.MapObservablesApi(read, write);
+        endpoints.MapCaseTimelinesApi(read, write);
         return endpoints;
     }
 

@@ -103,7 +103,7 @@ public static class ActivitySentences
     /// <summary>Alerts, events and indicators are counted, not named: one line may stand for ten thousand of them.</summary>
     private static string? Evidence(string verb, JsonElement payload)
     {
-        foreach (var (field, unit) in new[] { ("alerts", "alert"), ("events", "event"), ("indicators", "indicator") })
+        foreach (var (field, unit) in new[] { ("alerts", "alert"), ("events", "event"), ("indicators", "indicator"), ("timelines", "timeline") })
             if (Property(payload, field) is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var count))
                 return $"{(verb == CaseActions.Delete ? "removed" : "attached")} {count.ToString("N0", CultureInfo.InvariantCulture)} {unit}{(count == 1 ? "" : "s")}";
         return null;

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CasesPortal.Data.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261128184003_ExternalConnectors")]
-    partial class ExternalConnectors
+    [Migration("20261128201601_TimelinesConnectorsAndLeanerAlertIndexes")]
+    partial class TimelinesConnectorsAndLeanerAlertIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -972,22 +972,13 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex("RuleName", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("RuleUuid", "Timestamp")
-                        .IsDescending(false, true);
-
                     b.HasIndex("Severity", "Timestamp")
                         .IsDescending(false, true);
 
                     b.HasIndex("WorkflowStatus", "Timestamp")
                         .IsDescending(false, true);
 
-                    b.HasIndex("DestinationIp", "Timestamp", "SourceIp")
-                        .IsDescending(false, true, false);
-
                     b.HasIndex("HostId", "Timestamp", "HostName")
-                        .IsDescending(false, true, false);
-
-                    b.HasIndex("SourceIp", "Timestamp", "DestinationIp")
                         .IsDescending(false, true, false);
 
                     b.HasIndex("UserName", "Timestamp", "HostName", "EventCategory", "EventOutcome")
@@ -1170,6 +1161,166 @@ namespace CasesPortal.Data.Migrations
                     b.HasKey("Severity");
 
                     b.ToTable("SlaTargets");
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Timelines.Model.CaseTimeline", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimelineId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "AttachedAt");
+
+                    b.ToTable("CaseTimelines", (string)null);
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Timelines.Model.Timeline", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(30000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RangeFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RangeRelative")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RangeTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SortAscending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt")
+                        .IsDescending();
+
+                    b.ToTable("Timelines", (string)null);
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Timelines.Model.TimelineNote", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(30000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimelineId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimelineId", "CreatedAt");
+
+                    b.ToTable("TimelineNotes", (string)null);
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Timelines.Model.TimelinePin", b =>
+                {
+                    b.Property<string>("TimelineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PinnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PinnedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TimelineId", "EventId");
+
+                    b.ToTable("TimelinePins", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1548,6 +1699,33 @@ namespace CasesPortal.Data.Migrations
                     b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Timelines.Model.CaseTimeline", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Timelines.Model.TimelineNote", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Timelines.Model.Timeline", null)
+                        .WithMany()
+                        .HasForeignKey("TimelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Timelines.Model.TimelinePin", b =>
+                {
+                    b.HasOne("CasesPortal.Features.Timelines.Model.Timeline", null)
+                        .WithMany()
+                        .HasForeignKey("TimelineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

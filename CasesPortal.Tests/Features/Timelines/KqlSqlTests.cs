@@ -1,0 +1,95 @@
+using CasesPortal.Features.Timelines.Query;
+
+namespace CasesPortal.Tests.Features.Timelines;
+
+[Trait(Layer.Name, Layer.Unit)]
+public sealed class KqlSqlTests
+{
+    private static SqlCondition Sql(string query) => KqlSql.Translate(KqlParser.Parse(query).Node!);
+
+    private static object[] Values(SqlCondition condition) => condition.Parameters.Select(p => p.Value).ToArray();
+
+    [Fact]
+    public void Indexed_fields_compare_their_column_with_a_parameter()
+    {
+        var sql = Sql("host.name:web-01");
+        Assert.Equal("e.\"HostName\" = $k0", sql.Sql);
+        Assert.Equal(["web-01"], Values(sql));
+    }
+
+    [Fact]
+    public void Values_never_enter_the_sql_text()
+    {
+        var sql = Sql("user.name:\"x' OR 1=1 --\" or process.name:\"a\\\"b\"");
+        Assert.DoesNotContain("1=1", sql.Sql);
+        Assert.Equal("(e.\"UserName\" = $k0 OR e.\"ProcessName\" = $k1)", sql.Sql);
+        Assert.Equal(["x' OR 1=1 --", "a\"b"], Values(sql));
+    }
+
+    [Fact]
+    public void Wildcards_become_glob_with_its_own_characters_escaped()
+    {
+        var sql = Sql("process.name:power*");
+        Assert.Equal("e.\"ProcessName\" GLOB $k0", sql.Sql);
+        Assert.Equal(["power*"], Values(sql));
+        Assert.Equal(["a[?]b[[]*"], Values(Sql("process.name:a?b[*")));
+    }
+
+    [Fact]
+    public void Other_fields_are_read_from_the_document_nested_or_dotted()
+    {
+        var sql = Sql("file.hash.sha256:abc");
+        Assert.Equal("EXISTS (SELECT 1 FROM json_each(e.\"Document\", $k1) WHERE value = $k0 UNION ALL " +
+            "SELECT 1 FROM json_each(e.\"Document\", $k2) WHERE value = $k0)", sql.Sql);
+        Assert.Equal(["abc", "$.\"file\".\"hash\".\"sha256\"", "$.\"file.hash.sha256\""], Values(sql));
+    }
+
+    [Fact]
+    public void Numbers_match_as_numbers_or_text_and_ranges_compare_numbers()
+    {
+        Assert.Contains("value IN ($k0, $k1)", Sql("event.code:4625").Sql);
+        var range = Sql("event.risk_score >= 70");
+        Assert.Contains("WHERE value >= $k0", range.Sql);
+        Assert.Equal(70d, range.Parameters[0].Value);
+    }
+
+    [Fact]
+    public void Timestamp_ranges_compare_utc_ticks_on_the_indexed_column()
+    {
+        var sql = Sql("@timestamp < \"2026-11-01\"");
+        Assert.Equal("e.\"Timestamp\" < $k0", sql.Sql);
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks, sql.Parameters[0].Value);
+    }
+
+    [Fact]
+    public void Exists_checks_the_column_or_the_json_type()
+    {
+        Assert.Equal("(e.\"UserName\" IS NOT NULL AND e.\"UserName\" <> '')", Sql("user.name:*").Sql);
+        Assert.Equal("(json_type(e.\"Document\", $k0) IS NOT NULL OR json_type(e.\"Document\", $k1) IS NOT NULL)", Sql("dns.question.name:*").Sql);
+    }
+
+    [Fact]
+    public void Bare_words_and_message_use_the_full_text_index()
+    {
+        var sql = Sql("mimikatz");
+        Assert.Equal("e.rowid IN (SELECT rowid FROM \"SecurityEventsText\" WHERE \"SecurityEventsText\" MATCH $k0)", sql.Sql);
+        Assert.Equal(["\"mimikatz\""], Values(sql));
+        Assert.Equal(["\"power\" *"], Values(Sql("power*")));
+        Assert.Equal(["message : \"logon \"\"failed\"\"\""], Values(Sql("message:\"logon \\\"failed\\\"\"")));
+    }
+
+    [Fact]
+    public void List_columns_match_one_of_their_values()
+    {
+        var sql = Sql("event.category:network");
+        Assert.Equal("instr(',' || e.\"EventCategory\" || ',', $k0) > 0", sql.Sql);
+        Assert.Equal([",network,"], Values(sql));
+    }
+
+    [Fact]
+    public void Not_treats_a_missing_field_as_not_matching()
+    {
+        Assert.Equal("(NOT COALESCE(e.\"HostName\" = $k0, 0))", Sql("not host.name:web-01").Sql);
+        Assert.Equal("((NOT COALESCE(e.\"HostName\" = $k0, 0)) AND e.\"UserName\" = $k1)", Sql("not host.name:a and user.name:b").Sql);
+    }
+}

@@ -1,0 +1,164 @@
+using CasesPortal.Data;
+using CasesPortal.Features.Evidence.Ingest;
+using CasesPortal.Features.Evidence.Model;
+using CasesPortal.Features.Timelines.Query;
+using CasesPortal.Tests.Features.Evidence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CasesPortal.Tests.Features.Timelines;
+
+/// <summary>Queries run for real over the sample events (nested, dotted and mixed ECS documents).</summary>
+[Trait(Layer.Name, Layer.Unit)]
+public sealed class TimelineEventSearchTests : IAsyncLifetime
+{
+    private PortalServices portal = default!;
+
+    public async Task InitializeAsync()
+    {
+        portal = await PortalServices.StartAsync();
+        await IngestAsync(Samples.Bytes(Samples.Events));
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    private async Task IngestAsync(byte[] body) =>
+        Assert.True((await portal.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Events, body, CancellationToken.None)).Succeeded);
+
+    private async Task<List<string>> IdsAsync(string query, params TimelineFilter[] filters)
+    {
+        var result = await portal.Get<TimelineEventSearch>().FindAsync(new TimelineSearch { Query = query, Filters = filters, PerPage = 100 });
+        Assert.True(result.Succeeded, result.Problem);
+        Assert.Equal(result.Value!.Events.Count, result.Value.Total);
+        return result.Value.Events.Select(e => e.Id).ToList();
+    }
+
+    [Theory]
+    [InlineData("host.name:WS-042", 2)]
+    [InlineData("process.name:power*", 2)]
+    [InlineData("not host.name:WS-042", 4)]
+    [InlineData("event.code:4625", 1)]
+    [InlineData("event.code:\"4625\"", 1)]
+    [InlineData("destination.port:443", 1)]
+    [InlineData("destination.port >= 53", 2)]
+    [InlineData("destination.port > 53", 1)]
+    [InlineData("dns.question.name:*", 1)]
+    [InlineData("source.geo.country_iso_code:NL", 1)]
+    [InlineData("event.category:authentication", 3)]
+    [InlineData("host.name:DC-01 and (event.outcome:failure or event.outcome:success)", 2)]
+    [InlineData("host.name:DC-01 AND NOT event.outcome:failure", 1)]
+    [InlineData("@timestamp < \"2026-11-27T09:00:00Z\"", 3)]
+    [InlineData("@timestamp >= \"2026-11-27\" and @timestamp < \"2026-11-28\"", 6)]
+    [InlineData("failed", 2)]
+    [InlineData("malicious", 1)]
+    [InlineData("\"account failed\"", 1)]
+    [InlineData("powersh*", 2)]
+    [InlineData("message:ssh2", 1)]
+    [InlineData("svc-backup", 2)]
+    [InlineData("mimikatz", 0)]
+    [InlineData("user.name:*", 6)]
+    [InlineData("related.user:root", 1)]
+    public async Task Queries_match_indexed_columns_documents_and_full_text(string query, int expected) =>
+        Assert.Equal(expected, (await IdsAsync(query)).Count);
+
+    [Fact]
+    public async Task Results_are_newest_first()
+    {
+        var result = await portal.Get<TimelineEventSearch>().FindAsync(new TimelineSearch { PerPage = 100 });
+        var times = result.Value!.Events.Select(e => e.Timestamp!.Value).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+    }
+
+    [Fact]
+    public async Task Filters_can_be_inverted_and_disabled()
+    {
+        var oneOf = new TimelineFilter("host.name", TimelineFilter.IsOneOf, ["WS-042", "web-03"]);
+        Assert.Equal(4, (await IdsAsync("", oneOf)).Count);
+        Assert.Equal(2, (await IdsAsync("", oneOf with { Negate = true })).Count);
+        Assert.Equal(6, (await IdsAsync("", oneOf with { Disabled = true })).Count);
+        Assert.Equal(4, (await IdsAsync("", new TimelineFilter("host.name", TimelineFilter.IsNot, ["DC-01"]))).Count);
+        Assert.Single(await IdsAsync("", new TimelineFilter("dns.question.name", TimelineFilter.Exists, [])));
+        Assert.Single(await IdsAsync("event.outcome:failure", new TimelineFilter("host.name", TimelineFilter.Is, ["DC-01"])));
+    }
+
+    [Fact]
+    public async Task A_syntax_error_runs_nothing_and_says_where()
+    {
+        var result = await portal.Get<TimelineEventSearch>().FindAsync(new TimelineSearch { Query = "host.name:WS-042 and (" });
+        Assert.Null(result.Value);
+        Assert.Equal(22, result.Error!.Position);
+    }
+
+    [Fact]
+    public async Task The_full_text_index_follows_updates_of_an_event()
+    {
+        await IngestAsync(Samples.Utf8("""{"_id":"evt-x","@timestamp":"2026-11-27T11:00:00Z","message":"first words zebra"}"""));
+        Assert.Single(await IdsAsync("zebra"));
+        await IngestAsync(Samples.Utf8("""{"_id":"evt-x","@timestamp":"2026-11-27T11:00:00Z","message":"second words giraffe"}"""));
+        Assert.Empty(await IdsAsync("zebra"));
+        Assert.Single(await IdsAsync("giraffe"));
+    }
+
+    [Fact]
+    public async Task Totals_past_ten_thousand_are_a_lower_bound_and_the_histogram_counts_every_event()
+    {
+        var lines = Enumerable.Range(0, 10_050).Select(i =>
+            $$"""{"_id":"bulk-{{i}}","@timestamp":"2026-10-01T00:{{i % 60:00}}:00Z","host":{"name":"bulk"},"message":"bulk event"}""");
+        await IngestAsync(Samples.Utf8(string.Join('\n', lines)));
+        var result = await portal.Get<TimelineEventSearch>().FindAsync(new TimelineSearch { Query = "host.name:bulk", PerPage = 10 });
+        Assert.Equal((10_000, true, "10,000+"), (result.Value!.Total, result.Value.TotalIsAtLeast, result.Value.TotalText));
+
+        var histogram = await portal.Get<TimelineEventSearch>().HistogramAsync(new TimelineSearch { Query = "host.name:bulk" });
+        Assert.Equal(10_050, histogram.Value!.Sum(b => b.Count));
+    }
+
+    [Fact]
+    public async Task A_query_past_its_budget_is_interrupted_in_the_engine()
+    {
+        await using var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var started = DateTime.UtcNow;
+        var result = await TimelineEventSearch.WithBudgetAsync(connection, TimeSpan.FromMilliseconds(200), async _ =>
+        {
+            await using var slow = connection.CreateCommand();
+            slow.CommandText = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM n";
+            return await slow.ExecuteScalarAsync();
+        }, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), result.StoppedAfter);
+        Assert.Contains("stopped", result.Problem);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+
+        // The connection is usable afterwards.
+        await using var next = connection.CreateCommand();
+        next.CommandText = "SELECT 1";
+        Assert.Equal(1L, await next.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_service_stops_a_slow_timeline_query_at_the_configured_budget()
+    {
+        await using var tight = await PortalServices.StartAsync(new() { ["Timelines:QueryBudgetSeconds"] = "0.001" });
+        var lines = Enumerable.Range(0, 3000).Select(i => "{\"_id\":\"s-" + i + "\",\"@timestamp\":\"2026-10-01T00:00:00Z\",\"a\":{\"b\":{\"c\":\"v" + i + "\"}}}");
+        Assert.True((await tight.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Events, Samples.Utf8(string.Join('\n', lines)), CancellationToken.None)).Succeeded);
+        var result = await tight.Get<TimelineEventSearch>().FindAsync(new TimelineSearch { Query = "a.b.c:nothing or not a.b.c:v* or x.y:*" });
+        Assert.NotNull(result.StoppedAfter);
+    }
+
+    [Fact]
+    public async Task Indexed_queries_use_the_indexes_and_the_timestamp_order()
+    {
+        var (where, _) = TimelineEventSearch.Condition(new TimelineSearch { Query = "host.name:WS-042" });
+        await using var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = $"EXPLAIN QUERY PLAN SELECT e.\"Id\" FROM \"SecurityEvents\" AS e WHERE {where!.Sql} ORDER BY e.\"Timestamp\" DESC, e.\"Id\" LIMIT 25";
+        foreach (var (name, value) in where.Parameters) explain.Parameters.AddWithValue(name, value);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        Assert.Contains(plan, p => p.Contains("USING INDEX") && p.Contains("HostName"));
+        Assert.DoesNotContain(plan, p => p.Contains("USE TEMP B-TREE FOR ORDER BY"));
+    }
+}
