@@ -4,12 +4,17 @@ namespace CasesPortal.Data;
 
 /// <summary>
 /// Bulk upsert of ingested evidence, the one place with engine-specific SQL for it. Each call is one short
-/// transaction: all rows are stored or none. The answer says, in order, whether each row was new (true) or
-/// replaced an existing one with the same id (false).
+/// transaction: all rows are stored or none.
 /// </summary>
 public interface IEvidenceStore
 {
-    Task<bool[]> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct);
-    Task<bool[]> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct);
-    Task<bool[]> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct);
+    Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct);
+    Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct);
+    Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct);
 }
+
+/// <summary>
+/// Whether each row, in order, was new (true) or replaced one with the same id (false), and how long the write
+/// transaction held the database (housekeeping after the commit, which blocks nobody, not counted).
+/// </summary>
+public sealed record UpsertResult(bool[] Created, TimeSpan WriteTime);

@@ -69,11 +69,11 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
     private static readonly string EventSql = UpsertSql("SecurityEvents", EventColumns.Select(c => c.Name));
     private static readonly string IndicatorSql = UpsertSql("Indicators", IndicatorColumns.Select(c => c.Name));
 
-    public Task<bool[]> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync("Alerts", AlertSql, AlertColumns, a => a.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync("Alerts", AlertSql, AlertColumns, a => a.Id, rows, ct);
 
-    public Task<bool[]> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync("SecurityEvents", EventSql, EventColumns, e => e.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync("SecurityEvents", EventSql, EventColumns, e => e.Id, rows, ct);
 
-    public Task<bool[]> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync("Indicators", IndicatorSql, IndicatorColumns, i => i.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync("Indicators", IndicatorSql, IndicatorColumns, i => i.Id, rows, ct);
 
     private static string UpsertSql(string table, IEnumerable<string> columnNames)
     {
@@ -87,10 +87,10 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
             """;
     }
 
-    private async Task<bool[]> UpsertAsync<T>(string table, string sql, Column<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
+    private async Task<UpsertResult> UpsertAsync<T>(string table, string sql, Column<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
     {
         var created = new bool[rows.Count];
-        if (rows.Count == 0) return created;
+        if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero);
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -103,6 +103,7 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
             pragma.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         // The write lock is held from BEGIN IMMEDIATE, so what this reads stays true until the commit.
         var stored = await StoredIdsAsync(connection, transaction, table, rows.Select(id).Distinct().ToList(), ct);
@@ -123,8 +124,9 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
 
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
         await transaction.CommitAsync(ct);
+        var writeTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await CheckpointNowAndThenAsync(connection, ct);
-        return created;
+        return new UpsertResult(created, writeTime);
     }
 
     /// <summary>Batches written since the write-ahead log was last copied back into the database.</summary>

@@ -44,11 +44,10 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
             while (await next is { } parsed)
             {
                 next = Task.Run(() => ParseNext(kind, remaining), ct);
-                var started = Stopwatch.GetTimestamp();
-                results.AddRange(await parsed.StoreAsync(store, ct));
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                batchSize.Adjust(parsed.Count, elapsed);
-                IngestMetrics.BatchWritten(kind, parsed.Count, elapsed);
+                var (items, writeTime) = await parsed.StoreAsync(store, ct);
+                results.AddRange(items);
+                batchSize.Adjust(parsed.Count, writeTime);
+                IngestMetrics.BatchWritten(kind, parsed.Count, writeTime);
             }
         }
         finally
@@ -79,31 +78,31 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
     {
         public abstract int Count { get; }
 
-        public abstract Task<IEnumerable<BulkItemResult>> StoreAsync(IEvidenceStore store, CancellationToken ct);
+        public abstract Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync(IEvidenceStore store, CancellationToken ct);
     }
 
-    private sealed class ParsedBatch<T>(List<MappedDocument<T>> mapped, Func<IEvidenceStore, IReadOnlyList<T>, CancellationToken, Task<bool[]>> upsert)
+    private sealed class ParsedBatch<T>(List<MappedDocument<T>> mapped, Func<IEvidenceStore, IReadOnlyList<T>, CancellationToken, Task<UpsertResult>> upsert)
         : ParsedBatch where T : class
     {
         public override int Count => mapped.Count;
 
-        public override Task<IEnumerable<BulkItemResult>> StoreAsync(IEvidenceStore store, CancellationToken ct) =>
+        public override Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync(IEvidenceStore store, CancellationToken ct) =>
             EvidenceIngestService.StoreAsync(mapped, (rows, token) => upsert(store, rows, token), ct);
     }
 
-    private static async Task<IEnumerable<BulkItemResult>> StoreAsync<T>(List<MappedDocument<T>> mapped,
-        Func<IReadOnlyList<T>, CancellationToken, Task<bool[]>> upsert, CancellationToken ct) where T : class
+    private static async Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync<T>(List<MappedDocument<T>> mapped,
+        Func<IReadOnlyList<T>, CancellationToken, Task<UpsertResult>> upsert, CancellationToken ct) where T : class
     {
         var rows = mapped.Where(m => m.Record is not null).Select(m => m.Record!).ToList();
-        var created = await upsert(rows, ct);
+        var (created, writeTime) = await upsert(rows, ct);
         var next = 0;
-        return mapped.Select(m => m switch
+        return (mapped.Select(m => m switch
         {
             { Error: { } error } => BulkItemResult.Failed(m.Id, error),
             { Skipped: true } => new BulkItemResult(m.Id, StatusCodes.Status200OK, BulkItemResult.Noop, null),
             _ => created[next++]
                 ? new BulkItemResult(m.Id, StatusCodes.Status201Created, BulkItemResult.Created, null)
                 : new BulkItemResult(m.Id, StatusCodes.Status200OK, BulkItemResult.Updated, null),
-        }).ToList();
+        }).ToList(), writeTime);
     }
 }
