@@ -43,7 +43,7 @@ public sealed class CaseTimelineService(IDbContextFactory<CasesDbContext> factor
         new CaseHistoryWriter(db, actor.UserId, now).Add(caseId, CaseActions.Attachment, CaseActions.Create,
             new Dictionary<string, object> { [HistoryField] = 1, ["timeline"] = new { id = timeline.Id, title = timeline.Title } });
         await db.SaveChangesAsync(ct);
-        await TouchCaseAsync(db, caseId, actor.UserId, now, ct);
+        await CaseStamp.TouchAsync(db, caseId, actor.UserId, now, ct);
         await tx.CommitAsync(ct);
         events.Publish(new CaseChanged(caseId, actor.UserId, HistoryField));
         var people = await PeopleDirectory.LoadAsync(db, [actor.UserId], ct);
@@ -63,7 +63,7 @@ public sealed class CaseTimelineService(IDbContextFactory<CasesDbContext> factor
         new CaseHistoryWriter(db, actor.UserId, now).Add(caseId, CaseActions.Attachment, CaseActions.Delete,
             new Dictionary<string, object> { [HistoryField] = 1, ["timeline"] = new { id = link.TimelineId, title = link.Title } });
         await db.SaveChangesAsync(ct);
-        await TouchCaseAsync(db, caseId, actor.UserId, now, ct);
+        await CaseStamp.TouchAsync(db, caseId, actor.UserId, now, ct);
         await tx.CommitAsync(ct);
         events.Publish(new CaseChanged(caseId, actor.UserId, HistoryField));
         return ServiceResult<bool>.Ok(true);
@@ -97,7 +97,4 @@ public sealed class CaseTimelineService(IDbContextFactory<CasesDbContext> factor
         return links.Select(l => new CaseTimelineView(l.Id, l.CaseId, JsonSerializer.Deserialize<TimelineSnapshot>(l.Snapshot, TimelineService.Json)!,
             l.AttachedAt, PeopleDirectory.Resolve(people, l.AttachedById))).ToList();
     }
-
-    private static Task TouchCaseAsync(CasesDbContext db, string caseId, string userId, DateTimeOffset now, CancellationToken ct) =>
-        db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.UpdatedById, userId), ct);
 }

@@ -85,7 +85,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         var now = clock.GetUtcNow();
         new CaseHistoryWriter(db, actor.UserId, now).Add(caseId, CaseActions.Attachment, CaseActions.Delete, Payload(kind, removed));
         await db.SaveChangesAsync(ct);
-        await TouchCaseAsync(db, caseId, actor.UserId, now, ct);
+        await CaseStamp.TouchAsync(db, caseId, actor.UserId, now, ct);
         await tx.CommitAsync(ct);
         events.Publish(new CaseChanged(caseId, actor.UserId, kind.Plural));
         return ServiceResult<int>.Ok(removed);
@@ -114,7 +114,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         await db.SaveChangesAsync(ct);
         if (kind == CaseEvidenceKind.Alerts && item.SyncAlerts) await AlertStatusSync.FollowCaseAsync(db, item.Id, now, item.Status, now, ct);
         await ObservableExtraction.FromNewLinksAsync(db, item.Id, kind.Kind, actor.UserId, now, ct);
-        await TouchCaseAsync(db, item.Id, actor.UserId, now, ct);
+        await CaseStamp.TouchAsync(db, item.Id, actor.UserId, now, ct);
         return ServiceResult<int>.Ok(added);
     }
 
@@ -240,7 +240,4 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
 
     private static Task<Case?> LiveCaseAsync(CasesDbContext db, string caseId, CancellationToken ct) =>
         db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId && c.DeletedAt == null, ct);
-
-    private static Task TouchCaseAsync(CasesDbContext db, string caseId, string userId, DateTimeOffset now, CancellationToken ct) =>
-        db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.UpdatedById, userId), ct);
 }
