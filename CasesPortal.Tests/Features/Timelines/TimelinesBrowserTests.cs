@@ -33,6 +33,11 @@ public sealed class TimelinesBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.Locator("#timeline-title").WaitForAsync();
         await BrowserSteps.WaitInteractiveAsync(page);
 
+        await page.FillAsync("#timeline-query", "host.name:(DC-01");
+        await page.ClickAsync("#timeline-run");
+        await Assertions.Expect(page.Locator("#timeline-query-error")).ToContainTextAsync("(at character 11)");
+        await BrowserSteps.ScreenshotAsync(page, "timelines-00-syntax-error");
+
         await page.FillAsync("#timeline-query", "host.name:DC-01 or process.name:power*");
         await page.ClickAsync("#timeline-run");
         await Assertions.Expect(page.Locator("#timeline-total")).ToHaveTextAsync("4 events");
