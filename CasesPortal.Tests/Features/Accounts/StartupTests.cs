@@ -152,5 +152,8 @@ public sealed class StartupTests
         Assert.Equal(4, await db.Timelines.CountAsync());
         Assert.True(await db.TimelinePins.AnyAsync());
         Assert.Equal(2, await db.CaseTimelines.CountAsync());
+        var linked = await db.Cases.Where(c => c.Description.Contains("/timelines?timeline=(id:'")).Select(c => c.Description).ToListAsync();
+        Assert.Equal(2, linked.Count);
+        Assert.All(linked, d => Assert.True(CasesPortal.Features.Timelines.TimelineLinks.TryReadId(d, out var id) && db.Timelines.Any(t => t.Id == id)));
     }
 }
