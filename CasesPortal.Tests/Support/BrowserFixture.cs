@@ -93,6 +93,26 @@ public static class BrowserSteps
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Clicks until the address changes: a click that lands while a freshly connected page re-renders its first data is
+    /// lost by the browser, not refused by the portal.
+    /// </summary>
+    public static async Task ClickUntilAddressAsync(IPage page, string selector, string address)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(selector);
+            try
+            {
+                await page.WaitForURLAsync(address, new() { Timeout = 5000, WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
+        }
+    }
+
     /// <summary>Saves a screenshot when <c>CASESPORTAL_SCREENSHOTS</c> names a folder, for looking at the screens by eye.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -40,8 +40,8 @@ public sealed class CaseListBrowserTests(BrowserFixture browser) : IClassFixture
         // A status filter from the figures goes into the address and survives a reload.
         await page.GotoAsync("/cases");
         await BrowserSteps.WaitInteractiveAsync(page);
-        await page.ClickAsync("#figure-closed");
-        await page.WaitForURLAsync("**/cases?status=closed");
+        await page.Locator("#cases-table tbody tr").First.WaitForAsync();
+        await BrowserSteps.ClickUntilAddressAsync(page, "#figure-closed", "**/cases?status=closed");
         await page.ReloadAsync();
         await BrowserSteps.WaitInteractiveAsync(page);
         await page.Locator("#cases-table tbody tr").First.WaitForAsync();
