@@ -15,8 +15,6 @@ public sealed class BenchPortal : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public IServiceProvider Services => app.Services;
-
     public static async Task<BenchPortal> StartAsync(string databaseFile)
     {
         string[] settings =
