@@ -113,6 +113,25 @@ public static class BrowserSteps
         }
     }
 
+    /// <summary>Opens a select and picks an option until the address follows: an option clicked while the list re-renders can be lost.</summary>
+    public static async Task ChooseUntilAddressAsync(IPage page, string selectSelector, string optionText, string address)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(selectSelector);
+            await page.ClickAsync($".mud-popover-open .mud-list-item:has-text('{optionText}')");
+            try
+            {
+                await page.WaitForURLAsync(address, new() { Timeout = 5000, WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+    }
+
     /// <summary>Saves a screenshot when <c>CASESPORTAL_SCREENSHOTS</c> names a folder, for looking at the screens by eye.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -20,6 +20,14 @@ public sealed class JiraPushTests : IAsyncLifetime
         connectorId = await kit.JiraConnectorAsync(jira);
     }
 
+    /// <summary>Restarts the portal with attempts that time out before the fake's late answers.</summary>
+    private async Task WithShortAttemptTimeoutAsync()
+    {
+        await kit.DisposeAsync();
+        kit = await ConnectorTestKit.StartAsync(ConnectorTestKit.ShortAttemptTimeout);
+        connectorId = await kit.JiraConnectorAsync(jira);
+    }
+
     public async Task DisposeAsync()
     {
         await jira.DisposeAsync();
@@ -79,6 +87,7 @@ public sealed class JiraPushTests : IAsyncLifetime
     [Fact]
     public async Task A_create_whose_answer_was_lost_is_found_by_its_label_and_never_created_twice()
     {
+        await WithShortAttemptTimeoutAsync();
         var item = await kit.CaseAsync();
         jira.Outage.Enqueue("timeout");
         var first = (await kit.PushAsync(item.Id, connectorId)).Value!;
@@ -111,6 +120,7 @@ public sealed class JiraPushTests : IAsyncLifetime
     [Fact]
     public async Task A_hundred_cases_pushed_through_an_outage_of_503s_and_timeouts_end_with_one_issue_each()
     {
+        await WithShortAttemptTimeoutAsync();
         var ids = new List<string>();
         for (var i = 0; i < 100; i++) ids.Add((await kit.CaseAsync($"Case {i}")).Id);
         jira.TimeoutDelay = TimeSpan.FromMilliseconds(1_300);

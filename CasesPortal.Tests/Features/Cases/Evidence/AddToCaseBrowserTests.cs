@@ -29,9 +29,7 @@ public sealed class AddToCaseBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("#nav-alerts");
         await page.Locator("#alerts-title").WaitForAsync();
         await BrowserSteps.WaitInteractiveAsync(page);
-        await page.ClickAsync("#filter-rule");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Generated rule')");
-        await page.WaitForURLAsync("**/alerts?rule=Generated*");
+        await BrowserSteps.ChooseUntilAddressAsync(page, "#filter-rule", "Generated rule", "**/alerts?rule=Generated*");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("#alerts-count")).ToHaveTextAsync("60 alerts");
 

@@ -23,9 +23,7 @@ public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.Locator("#alerts-table tbody tr")).ToHaveCountAsync(5);
         await BrowserSteps.ScreenshotAsync(page, "explore-01-alerts");
 
-        await page.ClickAsync("#filter-host");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('DC-01')");
-        await page.WaitForURLAsync("**/alerts?host=DC-01");
+        await BrowserSteps.ChooseUntilAddressAsync(page, "#filter-host", "DC-01", "**/alerts?host=DC-01");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("#alerts-table tbody tr")).ToHaveCountAsync(1);
         await BrowserSteps.ScreenshotAsync(page, "explore-02-filtered-by-host");
@@ -56,9 +54,7 @@ public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("#nav-events");
         await page.Locator("#events-title").WaitForAsync();
         await BrowserSteps.WaitInteractiveAsync(page);
-        await page.ClickAsync("#filter-host");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('web-03')");
-        await page.WaitForURLAsync("**/events?host=web-03");
+        await BrowserSteps.ChooseUntilAddressAsync(page, "#filter-host", "web-03", "**/events?host=web-03");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("#events-table tbody tr")).ToHaveCountAsync(2);
         await BrowserSteps.ScreenshotAsync(page, "explore-04-events-by-host");
