@@ -1,9 +1,11 @@
 using CasesPortal.Data;
 using CasesPortal.Hosting;
+using CasesPortal.Hosting.Backup;
 using CasesPortal.Hosting.Benchmark;
 using Microsoft.Extensions.Options;
 
 if (BenchmarkCommand.IsBenchmark(args)) return await BenchmarkCommand.RunAsync(args, Console.Out);
+if (BackupCommand.IsBackup(args)) return await BackupCommand.RunAsync(args, Console.Out);
 
 try
 {
