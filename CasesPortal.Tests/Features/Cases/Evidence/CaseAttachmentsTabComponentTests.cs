@@ -33,6 +33,9 @@ public sealed class CaseAttachmentsTabComponentTests : PortalComponentTest
         Assert.Contains("WS-042", rows[1].TextContent);
         Assert.Contains("Suspicious PowerShell Encoded Command", rows[1].TextContent);
         Assert.Single(cut.FindAll("#attachments-events tr.attached-event"));
+        Assert.Single(cut.FindAll("#attached-alerts .mud-table-pagination-toolbar"));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#indicators-empty")));
+        Assert.Empty(cut.FindAll("#attached-indicators .mud-table-pagination-toolbar"));   // no "0–0 of 0" under an empty list
 
         cut.FindAll("#attached-alerts .remove-alert")[1].Click();
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-dialog button"), b => b.TextContent.Contains("Remove")));
