@@ -46,9 +46,7 @@ public sealed class ChoicesCacheTests : IAsyncLifetime
             "/rest/orgs/201/types/incident/fields/severity_code" => (200, new { name = "severity_code", values = new[] { new { value = 4, label = "Low" }, new { value = 6, label = "High" } } }),
             _ => (404, new { success = false, message = "Not found" }),
         };
-        var config = new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" };
-        var id = (await Connectors.CreateAsync(kit.Team.Admin, new ConnectorInput("Resilient", ".resilient", config,
-            new Dictionary<string, string?> { ["apiKeyId"] = "key", ["apiKeySecret"] = "secret" }))).Value!.Id;
+        var id = await kit.ResilientConnectorAsync(system);
         int Fetches() => system.Requests.Count(r => r.PathAndQuery.EndsWith("/incident_type_ids", StringComparison.Ordinal));
 
         var choices = (await Connectors.ChoicesAsync(kit.Team.Analyst, id)).Value!;
@@ -57,7 +55,7 @@ public sealed class ChoicesCacheTests : IAsyncLifetime
         await Connectors.ChoicesAsync(kit.Team.Analyst, id);
         Assert.Equal(1, Fetches());
 
-        await Connectors.UpdateAsync(kit.Team.Admin, id, new ConnectorInput("Resilient SOC", null, (JsonObject)config.DeepClone(), null));
+        await Connectors.UpdateAsync(kit.Team.Admin, id, new ConnectorInput("Resilient SOC", null, new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" }, null));
         await Connectors.ChoicesAsync(kit.Team.Analyst, id);
         Assert.Equal(2, Fetches());
     }

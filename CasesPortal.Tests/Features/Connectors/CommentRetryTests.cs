@@ -69,8 +69,7 @@ public sealed class CommentRetryTests : IAsyncLifetime
         await using var system = await FakeSystem.StartAsync();
         var table = new FakeServiceNowTable("incident", "svc", "pw");
         system.Answer = table.Answer;
-        var connectorId = (await kit.Portal.Get<ConnectorService>().CreateAsync(kit.Team.Admin, new ConnectorInput("SN", ".servicenow",
-            new JsonObject { ["apiUrl"] = system.BaseUrl }, new Dictionary<string, string?> { ["username"] = "svc", ["password"] = "pw" }))).Value!.Id;
+        var connectorId = await kit.ServiceNowConnectorAsync(system);
         var item = await kit.CaseAsync();
         var sysId = (await kit.PushAsync(item.Id, connectorId)).Value!.External!.Id;
         await CommentAsync(item.Id, "Blocked the sender.");
@@ -91,9 +90,7 @@ public sealed class CommentRetryTests : IAsyncLifetime
         await using var system = await FakeSystem.StartAsync();
         var org = new FakeResilientOrg("201", "key", "secret");
         system.Answer = org.Answer;
-        var connectorId = (await kit.Portal.Get<ConnectorService>().CreateAsync(kit.Team.Admin, new ConnectorInput("Resilient", ".resilient",
-            new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" },
-            new Dictionary<string, string?> { ["apiKeyId"] = "key", ["apiKeySecret"] = "secret" }))).Value!.Id;
+        var connectorId = await kit.ResilientConnectorAsync(system);
         var item = await kit.CaseAsync();
         var incidentId = (await kit.PushAsync(item.Id, connectorId)).Value!.External!.Id;
         await CommentAsync(item.Id, "Reset the admin password.");

@@ -24,21 +24,19 @@ public sealed class ConnectorOutageTests : IAsyncLifetime
         await kit.DisposeAsync();
     }
 
-    private async Task<string> ConnectorAsync(string type, JsonObject config, Dictionary<string, string?> secrets) =>
-        (await kit.Portal.Get<ConnectorService>().CreateAsync(kit.Team.Admin, new ConnectorInput("System", type, config, secrets))).Value!.Id;
-
     [Fact]
     public async Task A_hundred_cases_pushed_to_ServiceNow_through_an_outage_of_503s_and_timeouts_end_with_one_incident_each()
     {
         var table = new FakeServiceNowTable("sn_si_incident", "svc", "pw");
         system.Answer = table.Answer;
-        var id = await ConnectorAsync(".servicenow-sir", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        var id = await kit.ServiceNowConnectorAsync(system, ".servicenow-sir");
         var ids = new List<string>();
         for (var i = 0; i < 100; i++) ids.Add((await kit.CaseAsync($"Case {i}")).Id);
         system.TimeoutDelay = TimeSpan.FromMilliseconds(1_300);
-        for (var i = 0; i < 200; i++) system.Outage.Enqueue(i % 5 == 0 ? "timeout" : i % 5 is 1 or 2 ? "503" : "ok");
+        // Fewer timeouts than the Jira outage and wider batches: each timeout costs a second, and the test must stay short.
+        for (var i = 0; i < 150; i++) system.Outage.Enqueue(i % 10 == 0 ? "timeout" : i % 10 is 1 or 2 or 3 ? "503" : "ok");
 
-        foreach (var batch in ids.Chunk(10)) await Task.WhenAll(batch.Select(caseId => kit.PushAsync(caseId, id)));
+        foreach (var batch in ids.Chunk(25)) await Task.WhenAll(batch.Select(caseId => kit.PushAsync(caseId, id)));
         for (var round = 0; round < 20 && await kit.Portal.Get<PushRunner>().RunDueAsync(default) > 0; round++) { }
 
         Assert.Equal(100, table.Records.Count);
@@ -57,7 +55,7 @@ public sealed class ConnectorOutageTests : IAsyncLifetime
     {
         var org = new FakeResilientOrg("201", "key", "secret");
         system.Answer = org.Answer;
-        var id = await ConnectorAsync(".resilient", new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" }, new() { ["apiKeyId"] = "key", ["apiKeySecret"] = "secret" });
+        var id = await kit.ResilientConnectorAsync(system);
         var item = await kit.CaseAsync("Lateral movement");
         system.Outage.Enqueue("timeout");
 
@@ -89,7 +87,7 @@ public sealed class ConnectorOutageTests : IAsyncLifetime
     {
         var org = new FakeResilientOrg("201", "key", "secret");
         system.Answer = org.Answer;
-        var id = await ConnectorAsync(".resilient", new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" }, new() { ["apiKeyId"] = "key", ["apiKeySecret"] = "secret" });
+        var id = await kit.ResilientConnectorAsync(system);
         var item = await kit.CaseAsync("Beaconing from WS-007");
         system.Outage.Enqueue("drop");
 

@@ -21,13 +21,10 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
         await kit.DisposeAsync();
     }
 
-    private async Task<string> ConnectorAsync(string type, JsonObject config, Dictionary<string, string?> secrets) =>
-        (await kit.Portal.Get<ConnectorService>().CreateAsync(kit.Team.Admin, new ConnectorInput("System", type, config, secrets))).Value!.Id;
-
     [Fact]
     public async Task ServiceNow_ITSM_gets_one_incident_by_correlation_id_updates_by_sys_id_and_comments_as_work_notes()
     {
-        var id = await ConnectorAsync(".servicenow", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        var id = await kit.ServiceNowConnectorAsync(system);
         system.Answer = r => (r.Method, r.PathAndQuery) switch
         {
             ("POST", "/api/now/v2/table/incident") => (201, new { result = new { sys_id = "abc123", number = "INC0010001" } }),
@@ -57,7 +54,7 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
     [Fact]
     public async Task ServiceNow_SecOps_writes_security_incidents_with_the_alerts_observables()
     {
-        var id = await ConnectorAsync(".servicenow-sir", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        var id = await kit.ServiceNowConnectorAsync(system, ".servicenow-sir");
         system.Answer = r => r.Method == "POST" && r.PathAndQuery == "/api/now/v2/table/sn_si_incident"
             ? (201, new { result = new { sys_id = "sir1", number = "SIR0010001" } }) : (404, new { error = new { message = "No Record found" } });
         var item = await kit.CaseAsync();
@@ -74,7 +71,7 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
     [Fact]
     public async Task Resilient_creates_with_an_html_description_and_updates_with_changes_from_a_fresh_read()
     {
-        var id = await ConnectorAsync(".resilient", new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" }, new() { ["apiKeyId"] = "key", ["apiKeySecret"] = "secret" });
+        var id = await kit.ResilientConnectorAsync(system);
         system.Answer = r => (r.Method, r.PathAndQuery) switch
         {
             ("POST", "/rest/orgs/201/incidents?text_content_output_format=objects_convert") => (200, new { id = 3001, name = r.Body!["name"]!.ToString() }),
@@ -104,7 +101,7 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
     [Fact]
     public async Task The_webhook_fills_Kibana_templates_with_JSON_escaped_values_and_reads_the_incident_back()
     {
-        var id = await ConnectorAsync(".cases-webhook", new JsonObject
+        var id = await kit.ConnectorAsync(".cases-webhook", new JsonObject
         {
             ["createIncidentUrl"] = $"{system.BaseUrl}/tickets",
             ["createIncidentMethod"] = "post",
@@ -163,7 +160,7 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
     {
         await kit.DisposeAsync();
         kit = await ConnectorTestKit.StartAsync(ConnectorTestKit.ShortAttemptTimeout);
-        var id = await ConnectorAsync(".servicenow", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        var id = await kit.ServiceNowConnectorAsync(system);
         var item = await kit.CaseAsync();
         var creates = 0;
         system.Answer = r => (r.Method, r.PathAndQuery) switch
