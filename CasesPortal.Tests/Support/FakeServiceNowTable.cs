@@ -15,6 +15,9 @@ public sealed class FakeServiceNowTable(string table, string user, string passwo
     public ConcurrentDictionary<string, JsonObject> Records { get; } = new();
     public ConcurrentDictionary<string, List<string>> WorkNotes { get; } = new();
 
+    /// <summary>False plays an account without read access to the journal table (ServiceNow answers 403).</summary>
+    public bool JournalReadable { get; set; } = true;
+
     public (int Status, object? Body) Answer(FakeRequest request)
     {
         if (request.Authorization != FakeSystem.Basic(user, password))
@@ -28,6 +31,8 @@ public sealed class FakeServiceNowTable(string table, string user, string passwo
             ("GET", var path) when path.StartsWith(lookup, StringComparison.Ordinal) =>
                 (200, new { result = Records.Values.Where(r => $"{r["correlation_id"]}" == path[lookup.Length..]).Select(Public).ToArray() }),
             ("PATCH", var path) when path.StartsWith($"{tablePath}/", StringComparison.Ordinal) => Update(path[(tablePath.Length + 1)..], request.Body as JsonObject),
+            ("GET", var path) when path.StartsWith(journalQuery, StringComparison.Ordinal) && !JournalReadable =>
+                (403, Error("User Not Authorized", "ACL Exception Read Failed due to security constraints")),
             ("GET", var path) when path.StartsWith(journalQuery, StringComparison.Ordinal) && path.EndsWith("%5Eelement%3Dwork_notes&sysparm_fields=value", StringComparison.Ordinal) =>
                 (200, new { result = Notes(path[journalQuery.Length..path.IndexOf("%5Eelement%3Dwork_notes", StringComparison.Ordinal)]).Select(value => new { value }).ToArray() }),
             _ => (400, Error("Invalid request", $"{request.Method} {request.PathAndQuery} is not a Table API request this fake knows")),

@@ -85,6 +85,24 @@ public sealed class CommentRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Where_the_journal_cannot_be_read_a_work_note_whose_answer_was_lost_is_sent_again_and_the_push_still_completes()
+    {
+        await using var system = await FakeSystem.StartAsync();
+        var table = new FakeServiceNowTable("incident", "svc", "pw") { JournalReadable = false };
+        system.Answer = table.Answer;
+        var connectorId = await kit.ServiceNowConnectorAsync(system);
+        var item = await kit.CaseAsync();
+        var sysId = (await kit.PushAsync(item.Id, connectorId)).Value!.External!.Id;
+        await CommentAsync(item.Id, "Blocked the sender.");
+        system.Outage.Enqueue("ok");
+        system.Outage.Enqueue("timeout");
+
+        Assert.Equal(PushState.Pending, (await kit.PushAsync(item.Id, connectorId)).Value!.State);
+        Assert.Equal(PushState.Succeeded, await ResumeAsync(item.Id));
+        Assert.Equal(2, table.WorkNotes[sysId].Count);                   // at least once, rather than lost
+    }
+
+    [Fact]
     public async Task A_Resilient_comment_whose_answer_was_lost_is_found_among_the_incident_comments_and_not_posted_twice()
     {
         await using var system = await FakeSystem.StartAsync();

@@ -98,10 +98,7 @@ public sealed class PushRunner(IDbContextFactory<CasesDbContext> dbFactory, Conn
         PushPlan plan, ExternalRef external, CancellationToken ct)
     {
         if (plan.Comments.Count == 0 && plan.NewAlerts == 0) return;
-        var present = push.Attempts > 1 && plan.Existing is not null ? await type.CommentsAsync(call, external, ct) : [];
-        if (present is null)
-            logger.LogWarning("{Connector} cannot list the comments of {Incident}: a comment of case #{CaseNumber} whose answer was lost may appear twice",
-                settings.Name, external.Title, plan.Incident.Number);
+        var present = push.Attempts > 1 && plan.Existing is not null ? await CommentsThereAsync(settings, type, call, plan, external, ct) : [];
         bool AlreadyThere(string marker) => present?.Any(text => text.Contains(marker, StringComparison.Ordinal)) == true;
 
         foreach (var comment in plan.Comments)
@@ -115,6 +112,25 @@ public sealed class PushRunner(IDbContextFactory<CasesDbContext> dbFactory, Conn
             await db.ExternalIncidents.Where(i => i.CaseId == push.CaseId && i.ConnectorId == push.ConnectorId)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.AlertsPushed, plan.AlertCount), ct);
         }
+    }
+
+    /// <summary>The incident's comments; null, after a warning, when the system cannot list them or refuses to.</summary>
+    private async Task<IReadOnlyList<string>?> CommentsThereAsync(ConnectorSettings settings, IConnectorType type, ConnectorCall call, PushPlan plan,
+        ExternalRef external, CancellationToken ct)
+    {
+        string reason;
+        try
+        {
+            if (await type.CommentsAsync(call, external, ct) is { } texts) return texts;
+            reason = "it offers no way to list them";
+        }
+        catch (ConnectorException ex) when (ex.Failure == ConnectorFailure.Rejected)
+        {
+            reason = ex.Message;
+        }
+        logger.LogWarning("The comments of {Incident} in {Connector} cannot be read ({Reason}): a comment of case #{CaseNumber} whose answer was lost is sent again and may appear twice",
+            external.Title, settings.Name, reason, plan.Incident.Number);
+        return null;
     }
 
     private async Task<bool> ClaimAsync(long pushId, CancellationToken ct)
