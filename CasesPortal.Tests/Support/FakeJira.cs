@@ -83,6 +83,7 @@ public sealed class FakeJira : IAsyncDisposable
         app.MapPost("/rest/api/2/issue", async (HttpRequest request) => fake!.Create(await ReadAsync(request)));
         app.MapPut("/rest/api/2/issue/{key}", async (string key, HttpRequest request) => fake!.Update(key, await ReadAsync(request)));
         app.MapPost("/rest/api/2/issue/{key}/comment", async (string key, HttpRequest request) => fake!.Comment(key, await ReadAsync(request)));
+        app.MapGet("/rest/api/2/issue/{key}/comment", (string key, int startAt, int maxResults) => fake!.CommentPage(key, startAt, maxResults));
         app.MapGet("/rest/api/2/search", (string jql) => Results.Json(new
         {
             issues = fake!.Issues.Where(i => jql == $"labels=\"{Label(i.Value)}\"").Select(i => new { id = i.Value["id"]!.ToString(), key = i.Key }).ToArray(),
@@ -124,6 +125,16 @@ public sealed class FakeJira : IAsyncDisposable
         if (!Comments.TryGetValue(key, out var list)) return Results.Json(new { errorMessages = new[] { "Issue does not exist or you do not have permission to see it." }, errors = new { } }, statusCode: 404);
         lock (list) list.Add(body["body"]!.ToString());
         return Results.Json(new { id = $"{list.Count}", body = body["body"]!.ToString() }, statusCode: 201);
+    }
+
+    /// <summary>Jira's page of comments; like Jira Cloud it returns at most 100 whatever <c>maxResults</c> asks.</summary>
+    private IResult CommentPage(string key, int startAt, int maxResults)
+    {
+        if (!Comments.TryGetValue(key, out var list)) return Results.Json(new { errorMessages = new[] { "Issue does not exist or you do not have permission to see it." }, errors = new { } }, statusCode: 404);
+        string[] all;
+        lock (list) all = [.. list];
+        var page = all.Skip(startAt).Take(Math.Clamp(maxResults, 1, 100)).Select((body, i) => new { id = $"{startAt + i + 1}", body });
+        return Results.Json(new { startAt, maxResults = Math.Clamp(maxResults, 1, 100), total = all.Length, comments = page.ToArray() });
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

@@ -20,6 +20,13 @@ public sealed class FakeSystem : IAsyncDisposable
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
     public Func<FakeRequest, (int Status, object? Body)> Answer { get; set; } = _ => (404, null);
+
+    /// <summary>
+    /// What the next requests get instead of their answer: "503" or "429" (nothing done), "timeout" (done, but answered
+    /// after <see cref="TimeoutDelay"/>), "drop" (never done, answered too late), "ok".
+    /// </summary>
+    public ConcurrentQueue<string> Outage { get; } = new();
+    public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(2);
     public string BaseUrl { get; }
 
     private FakeSystem(WebApplication app)
@@ -41,7 +48,22 @@ public sealed class FakeSystem : IAsyncDisposable
             if (context.Request.ContentLength > 0) body = await JsonNode.ParseAsync(context.Request.Body);
             var request = new FakeRequest(context.Request.Method, $"{context.Request.Path}{context.Request.QueryString}", context.Request.Headers.Authorization, body);
             fake!.Requests.Enqueue(request);
+            fake.Outage.TryDequeue(out var failure);
+            if (failure is "503" or "429")
+            {
+                context.Response.StatusCode = int.Parse(failure);
+                if (failure == "429") context.Response.Headers.RetryAfter = "0";
+                await context.Response.WriteAsJsonAsync(new { error = new { message = "Service Unavailable", detail = "The instance is not available." }, status = "failure" });
+                return;
+            }
+            if (failure == "drop")
+            {
+                await Task.Delay(fake.TimeoutDelay);
+                context.Response.StatusCode = 503;
+                return;
+            }
             var (status, answer) = fake.Answer(request);
+            if (failure == "timeout") await Task.Delay(fake.TimeoutDelay);
             context.Response.StatusCode = status;
             if (answer is not null) await context.Response.WriteAsJsonAsync(answer);
         });

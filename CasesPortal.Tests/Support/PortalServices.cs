@@ -20,6 +20,8 @@ public sealed class PortalServices : IAsyncDisposable
             ContentRootPath = database.Folder,
             EnvironmentName = "Testing",
         });
+        // Added before the portal's own sources too, for settings read while services are registered (the key-ring certificate).
+        builder.Configuration.AddInMemoryCollection(Defaults(database, settings));
         builder.AddCasesPortal([]);
         builder.Configuration.AddInMemoryCollection(Defaults(database, settings));
         builder.Services.AddSingleton<TimeProvider>(Clock);

@@ -39,6 +39,17 @@ public sealed class ConnectorTestKit : IAsyncDisposable
         "SOC Jira", ".jira", new JsonObject { ["apiUrl"] = jira.BaseUrl, ["projectKey"] = FakeJira.Project },
         new Dictionary<string, string?> { ["email"] = FakeJira.Email, ["apiToken"] = FakeJira.Token }))).Value!.Id;
 
+    public async Task<string> ConnectorAsync(string type, JsonObject config, Dictionary<string, string?> secrets, string name = "System") =>
+        (await Portal.Get<ConnectorService>().CreateAsync(Team.Admin, new ConnectorInput(name, type, config, secrets))).Value!.Id;
+
+    /// <summary>A ServiceNow ITSM (or, with <c>.servicenow-sir</c>, SecOps) connector to the fake, as user <c>svc</c> with password <c>pw</c>.</summary>
+    public Task<string> ServiceNowConnectorAsync(FakeSystem system, string type = ".servicenow") =>
+        ConnectorAsync(type, new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+
+    /// <summary>An IBM Resilient connector to the fake's organisation 201, with API key <c>key</c> / <c>secret</c>.</summary>
+    public Task<string> ResilientConnectorAsync(FakeSystem system) =>
+        ConnectorAsync(".resilient", new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" }, new() { ["apiKeyId"] = "key", ["apiKeySecret"] = "secret" });
+
     public async Task<CaseView> CaseAsync(string title = "Ransomware on WS-042", params string[] tags) =>
         (await Portal.Get<CaseService>().CreateAsync(Team.Analyst, new NewCase(title, "Encrypted files on **WS-042**.", tags))).Value!;
 

@@ -53,14 +53,16 @@ public sealed class ConnectorsBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#external-incident .needs-update")).ToHaveCountAsync(0);
         await BrowserSteps.ScreenshotAsync(page, "connectors-03-pushed");
 
-        await browser.Portal.Services.GetRequiredService<CommentService>().AddAsync(admin, item.Id, "Blocked the C2 domain at the proxy.");
+        var comment = (await browser.Portal.Services.GetRequiredService<CommentService>().AddAsync(admin, item.Id, "Blocked the C2 domain at the proxy.")).Value!;
         await Assertions.Expect(page.Locator("#external-incident .needs-update")).ToHaveCountAsync(1);
         await BrowserSteps.ScreenshotAsync(page, "connectors-04-needs-update");
         await page.ClickAsync("#push-case");
         await Assertions.Expect(page.Locator("#external-incident .needs-update")).ToHaveCountAsync(0);
 
         Assert.Single(jira.Issues);
-        Assert.Equal(["Blocked the C2 domain at the proxy.\n\nAdded by Administrator."], jira.Comments["SOC-1"]);
+        var comments = Assert.Single(jira.Comments["SOC-1"]);
+        Assert.StartsWith("Blocked the C2 domain at the proxy.\n\nAdded by Administrator.\n\nFrom CasesPortal: ", comments);
+        Assert.EndsWith($"/cases/{item.Number}#comment-{comment.Id} (version 1)", comments);
         Assert.Single(jira.Requests, r => r == "PUT /rest/api/2/issue/SOC-1");
     }
 }

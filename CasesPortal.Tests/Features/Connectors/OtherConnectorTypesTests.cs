@@ -21,13 +21,10 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
         await kit.DisposeAsync();
     }
 
-    private async Task<string> ConnectorAsync(string type, JsonObject config, Dictionary<string, string?> secrets) =>
-        (await kit.Portal.Get<ConnectorService>().CreateAsync(kit.Team.Admin, new ConnectorInput("System", type, config, secrets))).Value!.Id;
-
     [Fact]
     public async Task ServiceNow_ITSM_gets_one_incident_by_correlation_id_updates_by_sys_id_and_comments_as_work_notes()
     {
-        var id = await ConnectorAsync(".servicenow", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        var id = await kit.ServiceNowConnectorAsync(system);
         system.Answer = r => (r.Method, r.PathAndQuery) switch
         {
             ("POST", "/api/now/v2/table/incident") => (201, new { result = new { sys_id = "abc123", number = "INC0010001" } }),
@@ -35,7 +32,7 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
             _ => (400, new { error = new { message = "Invalid table", detail = "" }, status = "failure" }),
         };
         var item = await kit.CaseAsync("Phishing wave", "finance");
-        await kit.Portal.Get<CommentService>().AddAsync(kit.Team.Analyst, item.Id, "Blocked the sender.");
+        var comment = (await kit.Portal.Get<CommentService>().AddAsync(kit.Team.Analyst, item.Id, "Blocked the sender.")).Value!;
         var outcome = (await kit.PushAsync(item.Id, id, new JsonObject { ["urgency"] = "1", ["impact"] = "2", ["category"] = "network" })).Value!;
 
         Assert.Equal(PushState.Succeeded, outcome.State);
@@ -49,14 +46,15 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
         Assert.Equal("1", create["urgency"]!.ToString());
         Assert.Equal("network", create["category"]!.ToString());
         Assert.Null(create["severity"]);
-        Assert.Equal("Blocked the sender.\n\nAdded by Ana Diaz.", requests[1].Body!["work_notes"]!.ToString());
+        Assert.Equal($"Blocked the sender.\n\nAdded by Ana Diaz.\n\nFrom CasesPortal: https://cases.soc.example/cases/{item.Number}#comment-{comment.Id} (version 1)",
+            requests[1].Body!["work_notes"]!.ToString());
         Assert.Equal(2, requests.Count);
     }
 
     [Fact]
     public async Task ServiceNow_SecOps_writes_security_incidents_with_the_alerts_observables()
     {
-        var id = await ConnectorAsync(".servicenow-sir", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        var id = await kit.ServiceNowConnectorAsync(system, ".servicenow-sir");
         system.Answer = r => r.Method == "POST" && r.PathAndQuery == "/api/now/v2/table/sn_si_incident"
             ? (201, new { result = new { sys_id = "sir1", number = "SIR0010001" } }) : (404, new { error = new { message = "No Record found" } });
         var item = await kit.CaseAsync();
@@ -71,9 +69,9 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Resilient_updates_with_changes_from_a_fresh_read_and_a_lost_create_is_flagged_outcome_unknown()
+    public async Task Resilient_creates_with_an_html_description_and_updates_with_changes_from_a_fresh_read()
     {
-        var id = await ConnectorAsync(".resilient", new JsonObject { ["apiUrl"] = system.BaseUrl, ["orgId"] = "201" }, new() { ["apiKeyId"] = "key", ["apiKeySecret"] = "secret" });
+        var id = await kit.ResilientConnectorAsync(system);
         system.Answer = r => (r.Method, r.PathAndQuery) switch
         {
             ("POST", "/rest/orgs/201/incidents?text_content_output_format=objects_convert") => (200, new { id = 3001, name = r.Body!["name"]!.ToString() }),
@@ -96,25 +94,14 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
         var patch = system.Requests.Single(r => r.Method == "PATCH").Body!["changes"]!.AsArray();
         Assert.Equal("Old name", patch[0]!["old_value"]!["text"]!.ToString());
         Assert.Equal("Lateral movement", patch[0]!["new_value"]!["text"]!.ToString());
-        Assert.Equal("Reset the admin password.\n\nAdded by Ana Diaz.", system.Requests.Single(r => r.PathAndQuery.EndsWith("/comments")).Body!["text"]!["content"]!.ToString());
-
-        // A create whose answer never comes: no lookup exists, so it is never sent again on its own.
-        var other = await kit.CaseAsync("Second case");
-        system.Answer = r => { Thread.Sleep(1_300); return (200, new { id = 3002 }); };
-        var lost = (await kit.PushAsync(other.Id, id)).Value!;
-        Assert.Equal(PushState.OutcomeUnknown, lost.State);
-        Assert.Equal(0, await kit.Portal.Get<PushRunner>().RunDueAsync(default));
-        Assert.Equal(409, (await kit.PushAsync(other.Id, id)).Error!.Status);
-        system.Answer = r => (200, new { success = true });
-        var settled = (await kit.Portal.Get<CasePushService>().SettleUnknownAsync(kit.Team.Analyst, other.Id, id, "3002")).Value!;
-        Assert.Equal(PushState.Succeeded, settled.State);
-        Assert.Equal($"{system.BaseUrl}/#incidents/3002", settled.External!.Url);
+        Assert.StartsWith("Reset the admin password.\n\nAdded by Ana Diaz.\n\nFrom CasesPortal: https://cases.soc.example/cases/",
+            system.Requests.Single(r => r.PathAndQuery.EndsWith("/comments")).Body!["text"]!["content"]!.ToString());
     }
 
     [Fact]
     public async Task The_webhook_fills_Kibana_templates_with_JSON_escaped_values_and_reads_the_incident_back()
     {
-        var id = await ConnectorAsync(".cases-webhook", new JsonObject
+        var id = await kit.ConnectorAsync(".cases-webhook", new JsonObject
         {
             ["createIncidentUrl"] = $"{system.BaseUrl}/tickets",
             ["createIncidentMethod"] = "post",
@@ -146,7 +133,7 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
         Assert.Equal("Quote \" and\nnewline", create["summary"]!.ToString());
         Assert.Equal(["a b"], create["labels"]!.AsArray().Select(t => t!.ToString()));
         Assert.Equal(item.Id, create["ref"]!.ToString());
-        Assert.Equal("Say \"hi\"\n\nAdded by Ana Diaz.", system.Requests.Single(r => r.PathAndQuery == "/tickets/77/comments").Body!["text"]!.ToString());
+        Assert.StartsWith("Say \"hi\"\n\nAdded by Ana Diaz.\n\nFrom CasesPortal: ", system.Requests.Single(r => r.PathAndQuery == "/tickets/77/comments").Body!["text"]!.ToString());
         Assert.All(system.Requests, r => Assert.Equal(FakeSystem.Basic("hook", "pw"), r.Authorization));
     }
 
@@ -171,7 +158,9 @@ public sealed class OtherConnectorTypesTests : IAsyncLifetime
     [Fact]
     public async Task A_ServiceNow_create_whose_answer_was_lost_is_found_by_correlation_id_and_not_sent_again()
     {
-        var id = await ConnectorAsync(".servicenow", new JsonObject { ["apiUrl"] = system.BaseUrl }, new() { ["username"] = "svc", ["password"] = "pw" });
+        await kit.DisposeAsync();
+        kit = await ConnectorTestKit.StartAsync(ConnectorTestKit.ShortAttemptTimeout);
+        var id = await kit.ServiceNowConnectorAsync(system);
         var item = await kit.CaseAsync();
         var creates = 0;
         system.Answer = r => (r.Method, r.PathAndQuery) switch

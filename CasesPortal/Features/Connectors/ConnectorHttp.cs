@@ -31,10 +31,12 @@ public sealed class ConnectorException(string message, ConnectorFailure failure)
 /// </summary>
 public sealed class ConnectorHttp(HttpClient http, IOptions<ConnectorOptions> options)
 {
+    /// <summary>Marks a request that adds something each time it is sent (a POST, or a PATCH that appends a work note):
+    /// it is retried only when the system said it did nothing.</summary>
     public static readonly HttpRequestOptionsKey<bool> NotIdempotent = new("casesportal.not-idempotent");
 
     public async Task<JsonNode?> SendAsync(string system, HttpMethod method, string url, AuthenticationHeaderValue? auth, JsonNode? body,
-        CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null, string? rawBody = null)
+        CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null, string? rawBody = null, bool appends = false)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new ConnectorException($"{system}: {url} is not an http(s) address.", ConnectorFailure.Rejected);
@@ -49,7 +51,7 @@ public sealed class ConnectorHttp(HttpClient http, IOptions<ConnectorOptions> op
                 throw new ConnectorException($"{system}: the header {name} cannot be set.", ConnectorFailure.Rejected);
         if (rawBody is not null || body is not null)
             request.Content = new StringContent(rawBody ?? body!.ToJsonString(), Encoding.UTF8, "application/json");
-        request.Options.Set(NotIdempotent, method == HttpMethod.Post);
+        request.Options.Set(NotIdempotent, appends || method == HttpMethod.Post);
 
         HttpResponseMessage response;
         try

@@ -97,13 +97,14 @@ public sealed class ConnectorService(IDbContextFactory<CasesDbContext> dbFactory
     public async Task<ServiceResult<IReadOnlyDictionary<string, IReadOnlyList<FieldChoice>>>> ChoicesAsync(CaseActor actor, string id, CancellationToken ct = default)
     {
         if (!actor.CanWrite) return CaseErrors.Forbidden("use connectors");
-        if (cache.TryGetValue(ChoicesKey(id), out IReadOnlyDictionary<string, IReadOnlyList<FieldChoice>>? cached) && cached is not null)
-            return ServiceResult<IReadOnlyDictionary<string, IReadOnlyList<FieldChoice>>>.Ok(cached);
+        if (cache.TryGetValue(ChoicesKey(id), out CachedChoices? cached) && cached is not null && cached.ExpiresAt > clock.GetUtcNow())
+            return ServiceResult<IReadOnlyDictionary<string, IReadOnlyList<FieldChoice>>>.Ok(cached.Choices);
         if (await SettingsAsync(id, ct) is not { } settings) return NotFound(id);
         try
         {
             var choices = await types.Find(settings.TypeId)!.ChoicesAsync(CallFor(settings), ct);
-            cache.Set(ChoicesKey(id), choices, options.Value.ChoicesCacheDuration);
+            // Expiry follows the portal's clock; the cache's own (real-time) expiry only evicts the entry.
+            cache.Set(ChoicesKey(id), new CachedChoices(choices, clock.GetUtcNow() + options.Value.ChoicesCacheDuration), options.Value.ChoicesCacheDuration);
             return ServiceResult<IReadOnlyDictionary<string, IReadOnlyList<FieldChoice>>>.Ok(choices);
         }
         catch (ConnectorException ex)
@@ -145,6 +146,8 @@ public sealed class ConnectorService(IDbContextFactory<CasesDbContext> dbFactory
         var set = row.ProtectedSecrets.Length == 0 ? [] : secrets.Unprotect(row.ProtectedSecrets).Where(s => s.Value.Length > 0).Select(s => s.Key).Order().ToList();
         return new ConnectorView(row.Id, row.Name, row.TypeId, type?.Label ?? row.TypeId, ParseConfig(row.ConfigJson), set, row.CreatedAt, row.UpdatedAt);
     }
+
+    private sealed record CachedChoices(IReadOnlyDictionary<string, IReadOnlyList<FieldChoice>> Choices, DateTimeOffset ExpiresAt);
 
     private static JsonObject ParseConfig(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();
     private static bool IsAdmin(CaseActor actor) => actor.Roles.Contains(Roles.Admin);

@@ -49,17 +49,7 @@ public sealed class PushRunner(IDbContextFactory<CasesDbContext> dbFactory, Conn
             var external = plan.Existing ?? await CreateOnceAsync(db, push, settings, type, call, plan, ct);
             if (external is null) return await EndAsync(db, push, PushState.OutcomeUnknown, UnknownMessage(settings), ct);
             if (plan.Existing is not null) external = await type.UpdateAsync(call, external, plan.Incident, ct);
-            foreach (var comment in plan.Comments)
-            {
-                await type.AddCommentAsync(call, external, comment.Text, ct);
-                await RecordCommentAsync(db, push, comment, ct);
-            }
-            if (plan.NewAlerts > 0)
-            {
-                await type.AddCommentAsync(call, external, plan.AlertsComment, ct);
-                await db.ExternalIncidents.Where(i => i.CaseId == push.CaseId && i.ConnectorId == push.ConnectorId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.AlertsPushed, plan.AlertCount), ct);
-            }
+            await SendCommentsAsync(db, push, settings, type, call, plan, external, ct);
             await completion.CompleteAsync(db, push, settings, external, ct);
             return new PushOutcome(PushState.Succeeded, null, external);
         }
@@ -97,6 +87,50 @@ public sealed class PushRunner(IDbContextFactory<CasesDbContext> dbFactory, Conn
         }
         await completion.SaveIncidentAsync(db, push, settings, created, ct);
         return created;
+    }
+
+    /// <summary>
+    /// Sends the comments and the alerts comment not yet sent, recording each at once. When an earlier attempt of this
+    /// push did not finish, a comment it sent may have arrived unanswered: the incident's comments are read first and
+    /// a comment already there (found by its marker) is only recorded.
+    /// </summary>
+    private async Task SendCommentsAsync(CasesDbContext db, ConnectorPush push, ConnectorSettings settings, IConnectorType type, ConnectorCall call,
+        PushPlan plan, ExternalRef external, CancellationToken ct)
+    {
+        if (plan.Comments.Count == 0 && plan.NewAlerts == 0) return;
+        var present = push.Attempts > 1 && plan.Existing is not null ? await CommentsThereAsync(settings, type, call, plan, external, ct) : [];
+        bool AlreadyThere(string marker) => present?.Any(text => text.Contains(marker, StringComparison.Ordinal)) == true;
+
+        foreach (var comment in plan.Comments)
+        {
+            if (!AlreadyThere(comment.Marker)) await type.AddCommentAsync(call, external, comment.Text, ct);
+            await RecordCommentAsync(db, push, comment, ct);
+        }
+        if (plan.NewAlerts > 0)
+        {
+            if (!AlreadyThere(plan.AlertsMarker)) await type.AddCommentAsync(call, external, plan.AlertsComment, ct);
+            await db.ExternalIncidents.Where(i => i.CaseId == push.CaseId && i.ConnectorId == push.ConnectorId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AlertsPushed, plan.AlertCount), ct);
+        }
+    }
+
+    /// <summary>The incident's comments; null, after a warning, when the system cannot list them or refuses to.</summary>
+    private async Task<IReadOnlyList<string>?> CommentsThereAsync(ConnectorSettings settings, IConnectorType type, ConnectorCall call, PushPlan plan,
+        ExternalRef external, CancellationToken ct)
+    {
+        string reason;
+        try
+        {
+            if (await type.CommentsAsync(call, external, ct) is { } texts) return texts;
+            reason = "it offers no way to list them";
+        }
+        catch (ConnectorException ex) when (ex.Failure == ConnectorFailure.Rejected)
+        {
+            reason = ex.Message;
+        }
+        logger.LogWarning("The comments of {Incident} in {Connector} cannot be read ({Reason}): a comment of case #{CaseNumber} whose answer was lost is sent again and may appear twice",
+            external.Title, settings.Name, reason, plan.Incident.Number);
+        return null;
     }
 
     private async Task<bool> ClaimAsync(long pushId, CancellationToken ct)

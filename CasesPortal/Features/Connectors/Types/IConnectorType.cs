@@ -26,6 +26,10 @@ public interface IConnectorType
     Task<ExternalRef> UpdateAsync(ConnectorCall call, ExternalRef existing, PushIncident incident, CancellationToken ct);
     Task AddCommentAsync(ConnectorCall call, ExternalRef existing, string comment, CancellationToken ct);
     Task<ExternalRef?> FindAsync(ConnectorCall call, PushIncident incident, CancellationToken ct);
+
+    /// <summary>The texts of the incident's comments (work notes), so a comment whose answer was lost is not sent twice;
+    /// null when the system offers no way to list them.</summary>
+    Task<IReadOnlyList<string>?> CommentsAsync(ConnectorCall call, ExternalRef existing, CancellationToken ct);
 }
 
 /// <summary>A setting of a connector (<c>config</c> or <c>secrets</c> key).</summary>
@@ -68,4 +72,8 @@ public sealed record ConnectorCall(ConnectorSettings Settings, ConnectorHttp Htt
 
     public Task<JsonNode?> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? auth, JsonNode? body, CancellationToken ct) =>
         Http.SendAsync(System, method, url, auth, body, ct);
+
+    /// <summary>A request that adds something each time it is sent, whatever its method: never re-sent after a timeout.</summary>
+    public Task<JsonNode?> AppendAsync(HttpMethod method, string url, AuthenticationHeaderValue? auth, JsonNode? body, CancellationToken ct) =>
+        Http.SendAsync(System, method, url, auth, body, ct, appends: true);
 }

@@ -66,6 +66,21 @@ public sealed class JiraConnector : IConnectorType
         return found?["issues"] is JsonArray { Count: > 0 } issues ? Ref(call, $"{issues[0]?["id"]}", $"{issues[0]?["key"]}") : null;
     }
 
+    public async Task<IReadOnlyList<string>?> CommentsAsync(ConnectorCall call, ExternalRef existing, CancellationToken ct)
+    {
+        var texts = new List<string>();
+        while (true)
+        {
+            var page = await call.SendAsync(HttpMethod.Get,
+                $"{call.BaseUrl()}/rest/api/2/issue/{Uri.EscapeDataString(existing.Title)}/comment?startAt={texts.Count}&maxResults={CommentsPageSize}", Auth(call), null, ct);
+            var comments = page?["comments"] as JsonArray ?? [];
+            texts.AddRange(comments.Select(c => $"{c?["body"]}"));
+            if (comments.Count == 0 || texts.Count >= ((int?)page?["total"] ?? 0)) return texts;
+        }
+    }
+
+    private const int CommentsPageSize = 100;
+
     private static JsonObject IssueFields(ConnectorCall call, PushIncident incident)
     {
         var labels = incident.Tags.Select(t => t.Trim().Replace(' ', '-')).Append(CaseLabel(incident.CaseId)).Distinct();

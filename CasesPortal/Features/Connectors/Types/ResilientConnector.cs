@@ -79,6 +79,13 @@ public sealed class ResilientConnector : IConnectorType
 
     public Task<ExternalRef?> FindAsync(ConnectorCall call, PushIncident incident, CancellationToken ct) => Task.FromResult<ExternalRef?>(null);
 
+    public async Task<IReadOnlyList<string>?> CommentsAsync(ConnectorCall call, ExternalRef existing, CancellationToken ct)
+    {
+        var comments = await call.SendAsync(HttpMethod.Get,
+            $"{OrgUrl(call)}/incidents/{Uri.EscapeDataString(existing.Id)}/comments?text_content_output_format=always_text", Auth(call), null, ct);
+        return (comments as JsonArray ?? []).Select(c => c?["text"] is JsonObject text ? $"{text["content"]}" : $"{c?["text"]}").ToList();
+    }
+
     private static JsonObject Change(string field, JsonNode oldValue, JsonNode newValue) =>
         new() { ["field"] = new JsonObject { ["name"] = field }, ["old_value"] = oldValue, ["new_value"] = newValue };
 

@@ -51,13 +51,22 @@ public abstract class ServiceNowConnector(string table) : IConnectorType
     }
 
     public Task AddCommentAsync(ConnectorCall call, ExternalRef existing, string comment, CancellationToken ct) =>
-        call.SendAsync(HttpMethod.Patch, $"{TableUrl(call)}/{Uri.EscapeDataString(existing.Id)}", Auth(call),
+        call.AppendAsync(HttpMethod.Patch, $"{TableUrl(call)}/{Uri.EscapeDataString(existing.Id)}", Auth(call),
             new JsonObject { ["work_notes"] = comment }, ct);
 
     public async Task<ExternalRef?> FindAsync(ConnectorCall call, PushIncident incident, CancellationToken ct)
     {
         var found = await call.SendAsync(HttpMethod.Get, $"{TableUrl(call)}?sysparm_query=correlation_id={Uri.EscapeDataString(incident.CaseId)}", Auth(call), null, ct);
         return found?["result"] is JsonArray { Count: > 0 } rows ? Ref(call, rows[0]) : null;
+    }
+
+    /// <summary>The record's work notes, one row each in the journal table.</summary>
+    public async Task<IReadOnlyList<string>?> CommentsAsync(ConnectorCall call, ExternalRef existing, CancellationToken ct)
+    {
+        var query = Uri.EscapeDataString($"name={table}^element_id={existing.Id}^element=work_notes");
+        var found = await call.SendAsync(HttpMethod.Get, $"{call.BaseUrl()}/api/now/v2/table/sys_journal_field?sysparm_query={query}&sysparm_fields=value",
+            Auth(call), null, ct);
+        return (found?["result"] as JsonArray ?? []).Select(r => $"{r?["value"]}").ToList();
     }
 
     private JsonObject Record(PushIncident incident)

@@ -73,6 +73,9 @@ public sealed class WebhookConnector : IConnectorType
         return WebhookTemplate.Read(found, call.Settings.Config("lookupIncidentResponseKey")) is { Length: > 0 } id ? await ReadBackAsync(call, id, ct) : null;
     }
 
+    /// <summary>Kibana's webhook has no way to list comments.</summary>
+    public Task<IReadOnlyList<string>?> CommentsAsync(ConnectorCall call, ExternalRef existing, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>(null);
+
     private async Task<ExternalRef> ReadBackAsync(ConnectorCall call, string id, CancellationToken ct)
     {
         var withId = WebhookTemplate.Values(null, new ExternalRef(id, id, ""));
@@ -86,7 +89,8 @@ public sealed class WebhookConnector : IConnectorType
     {
         var body = Parse(call, call.Settings.Config($"{action}Json"), values, $"{action}Json");
         var method = call.Settings.Config($"{action}Method") is { Length: > 0 } m ? new HttpMethod(m.ToUpperInvariant()) : HttpMethod.Post;
-        return call.Http.SendAsync(call.System, method, WebhookTemplate.Url(call.Settings.Config($"{action}Url"), values), Auth(call), null, ct, Headers(call), body);
+        return call.Http.SendAsync(call.System, method, WebhookTemplate.Url(call.Settings.Config($"{action}Url"), values), Auth(call), null, ct, Headers(call), body,
+            appends: action is "createIncident" or "createComment");
     }
 
     private static string Parse(ConnectorCall call, string template, IReadOnlyDictionary<string, object?> values, string key)
