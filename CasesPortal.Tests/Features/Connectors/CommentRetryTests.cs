@@ -60,7 +60,7 @@ public sealed class CommentRetryTests : IAsyncLifetime
         Assert.True((await kit.Portal.Get<CommentService>().UpdateAsync(kit.Team.Analyst, item.Id, first.Id, first.Version, "Isolated the host and reset its password.")).Succeeded);
         Assert.Equal(PushState.Succeeded, (await kit.PushAsync(item.Id, connectorId)).Value!.State);
         Assert.Equal(3, jira.Comments["SOC-1"].Count);
-        Assert.EndsWith($"#comment-{first.Id} (version 2)", jira.Comments["SOC-1"][2]);
+        Assert.Equal("Isolated the host and reset its password.\n\nAdded by Ana Diaz.", jira.Comments["SOC-1"][2]);
     }
 
     [Fact]

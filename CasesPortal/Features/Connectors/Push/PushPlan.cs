@@ -9,21 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Features.Connectors.Push;
 
-/// <summary>A comment still to send: new, or edited since it was last sent. Its text ends with a marker naming the
-/// comment and its version, which the external system keeps, so a send whose answer was lost can be recognised.</summary>
-public sealed record PendingComment(string Id, int Version, string Text, string Marker);
+/// <summary>A comment still to send: new, or edited since it was last sent (an edit changes its text, so it is sent again).</summary>
+public sealed record PendingComment(string Id, int Version, string Text);
 
 /// <summary>Everything one push sends, read fresh from the case when the push runs (so a resumed push sends the latest).</summary>
 public sealed record PushPlan(PushIncident Incident, ExternalRef? Existing, IReadOnlyList<PendingComment> Comments, int AlertCount, int AlertsPushed, bool CaseClosed)
 {
     public int NewAlerts => Math.Max(0, AlertCount - AlertsPushed);
 
-    public string AlertsComment => $"{NewAlerts} {(NewAlerts == 1 ? "alert" : "alerts")} {AlertsMarker} View them: {Incident.CaseUrl}";
-
-    /// <summary>The total only grows between alert comments, so it tells one alert comment from every other.</summary>
-    public string AlertsMarker => $"attached to the case, {AlertCount} in all.";
-
-    public static string CommentMarker(string commentId, int version) => $"#comment-{commentId} (version {version})";
+    /// <summary>The total only grows between alert comments, so no two of them read the same.</summary>
+    public string AlertsComment => $"{NewAlerts} {(NewAlerts == 1 ? "alert" : "alerts")} attached to the case, {AlertCount} in all. View them: {Incident.CaseUrl}";
 }
 
 /// <summary>Maps a case to what is sent, following Kibana: "Added by" lines, a link back, comments and alerts not yet sent.</summary>
@@ -49,9 +44,7 @@ public sealed class PushPlanner(PublicLinks links)
             item.Tags.Select(t => t.Tag).Order(StringComparer.OrdinalIgnoreCase).ToList(), CaseNames.Of(item.Status), CaseNames.Of(item.Severity),
             (fields is null ? null : JsonNode.Parse(fields) as JsonObject) ?? new JsonObject(), await ObservablesAsync(db, caseId, ct), caseUrl, pusher);
         var pending = comments.Where(c => !sent.TryGetValue(c.Id, out var version) || version < c.Version)
-            .Select(c => new PendingComment(c.Id, c.Version,
-                $"{c.Body}\n\nAdded by {PeopleDirectory.Resolve(people, c.UpdatedById ?? c.CreatedById).DisplayName}.\n\nFrom CasesPortal: {caseUrl}{PushPlan.CommentMarker(c.Id, c.Version)}",
-                PushPlan.CommentMarker(c.Id, c.Version)))
+            .Select(c => new PendingComment(c.Id, c.Version, $"{c.Body}\n\nAdded by {PeopleDirectory.Resolve(people, c.UpdatedById ?? c.CreatedById).DisplayName}."))
             .ToList();
         var existing = incident is { ExternalId.Length: > 0 } ? new ExternalRef(incident.ExternalId, incident.ExternalTitle, incident.ExternalUrl) : null;
         var alerts = await db.CaseAlerts.CountAsync(l => l.CaseId == caseId, ct);

@@ -92,23 +92,24 @@ public sealed class PushRunner(IDbContextFactory<CasesDbContext> dbFactory, Conn
     /// <summary>
     /// Sends the comments and the alerts comment not yet sent, recording each at once. When an earlier attempt of this
     /// push did not finish, a comment it sent may have arrived unanswered: the incident's comments are read first and
-    /// a comment already there (found by its marker) is only recorded.
+    /// a comment already there (the same text, as systems may re-wrap whitespace) is only recorded.
     /// </summary>
     private async Task SendCommentsAsync(CasesDbContext db, ConnectorPush push, ConnectorSettings settings, IConnectorType type, ConnectorCall call,
         PushPlan plan, ExternalRef external, CancellationToken ct)
     {
         if (plan.Comments.Count == 0 && plan.NewAlerts == 0) return;
         var present = push.Attempts > 1 && plan.Existing is not null ? await CommentsThereAsync(settings, type, call, plan, external, ct) : [];
-        bool AlreadyThere(string marker) => present?.Any(text => text.Contains(marker, StringComparison.Ordinal)) == true;
+        var there = present?.Select(SameText.Key).ToHashSet(StringComparer.Ordinal);
+        bool AlreadyThere(string text) => there?.Contains(SameText.Key(text)) == true;
 
         foreach (var comment in plan.Comments)
         {
-            if (!AlreadyThere(comment.Marker)) await type.AddCommentAsync(call, external, comment.Text, ct);
+            if (!AlreadyThere(comment.Text)) await type.AddCommentAsync(call, external, comment.Text, ct);
             await RecordCommentAsync(db, push, comment, ct);
         }
         if (plan.NewAlerts > 0)
         {
-            if (!AlreadyThere(plan.AlertsMarker)) await type.AddCommentAsync(call, external, plan.AlertsComment, ct);
+            if (!AlreadyThere(plan.AlertsComment)) await type.AddCommentAsync(call, external, plan.AlertsComment, ct);
             await db.ExternalIncidents.Where(i => i.CaseId == push.CaseId && i.ConnectorId == push.ConnectorId)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.AlertsPushed, plan.AlertCount), ct);
         }
@@ -178,4 +179,10 @@ public sealed class PushRunner(IDbContextFactory<CasesDbContext> dbFactory, Conn
         $"The incident may or may not have been created in {settings.Name}: check there, then confirm its id or create it again.";
 
     private static string Trim(string text) => text.Length <= ConnectorPush.ErrorMaxLength ? text : text[..ConnectorPush.ErrorMaxLength];
+}
+
+/// <summary>Compares comment texts as a ticketing system may give them back: trimmed, with runs of whitespace as one space.</summary>
+internal static class SameText
+{
+    public static string Key(string text) => System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"\s+", " ");
 }
