@@ -4,6 +4,8 @@ using CasesPortal.Features.Evidence.Ingest;
 using CasesPortal.Features.Timelines;
 using CasesPortal.Features.Timelines.Model;
 using CasesPortal.Tests.Features.Cases.Evidence;
+using System.Text;
+using CasesPortal.Features.Evidence.Model;
 using Microsoft.Playwright;
 
 namespace CasesPortal.Tests.Features.Timelines;
@@ -57,5 +59,82 @@ public sealed class TimelineLinkBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("input#timeline-query")).ToHaveValueAsync("process.name:power*");
         await Assertions.Expect(page.Locator("tr.timeline-event").First).ToBeVisibleAsync();
         await BrowserSteps.ScreenshotAsync(page, "timeline-link-03-opened");
+    }
+
+    [SkippableFact]
+    public async Task On_the_timeline_page_an_analyst_picks_a_range_sorts_edits_and_deletes_a_note()
+    {
+        var email = "ana.timeline.page@soc.example";
+        var userId = await HttpForms.CreateAccountAsync(browser.Portal, email, Roles.Analyst);
+        var actor = new CaseActor(userId, new HashSet<string> { Roles.Analyst });
+        var now = DateTimeOffset.UtcNow;
+        string Recent(string id, TimeSpan ago, string host) =>
+            $$"""{"_id":"{{id}}","@timestamp":"{{(now - ago).ToString("O")}}","host":{"name":"{{host}}"},"user":{"name":"range.check"},"message":"range check"}""";
+        Assert.True((await Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Events, Encoding.UTF8.GetBytes(string.Join('\n',
+            Recent("range-5m", TimeSpan.FromMinutes(5), "zz-host"), Recent("range-3h", TimeSpan.FromHours(3), "aa-host"),
+            Recent("range-10d", TimeSpan.FromDays(10), "mm-host"))), CancellationToken.None)).Succeeded);
+        var timeline = (await Get<TimelineService>().CreateAsync(actor, new TimelineInput { Title = "Range checks", Query = "user.name:range.check", Range = TimelineRange.AllTime })).Value!;
+
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 1000);
+        await BrowserSteps.LogInAsync(page, email, TestAccounts.AnalystPassword);
+        await page.GotoAsync($"/timelines/{timeline.Id}");
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#timeline-total")).ToHaveTextAsync("3 events");
+        await BrowserSteps.ScreenshotAsync(page, "timeline-range-all-time");
+
+        foreach (var (label, total, shot) in new[] { ("Last 24 hours", "2 events", "24h"), ("Last 15 minutes", "1 event", "15m"), ("Last 30 days", "3 events", "30d") })
+        {
+            await page.ClickAsync("#timeline-range .mud-select");
+            await page.ClickAsync($".mud-popover-open .mud-list-item:has-text('{label}')");
+            await Assertions.Expect(page.Locator("#timeline-total")).ToHaveTextAsync(total);
+            await Assertions.Expect(page.Locator("#timeline-histogram .timeline-histogram-tick").First).ToBeVisibleAsync();
+            await BrowserSteps.ScreenshotAsync(page, $"timeline-range-{shot}");
+        }
+
+        // Sorted by host name, descending then ascending; the sort is saved with the timeline.
+        await page.ClickAsync(".timeline-sort[data-column='host.name']");
+        await Assertions.Expect(page.Locator("tr.timeline-event").First).ToContainTextAsync("zz-host");
+        await page.ClickAsync(".timeline-sort[data-column='host.name']");
+        await Assertions.Expect(page.Locator("tr.timeline-event").First).ToContainTextAsync("aa-host");
+        Assert.Equal(0, await page.Locator(".timeline-sort[data-column='message']").CountAsync());
+        await page.ReloadAsync();
+        await BrowserSteps.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator(".timeline-sort-active[data-column='host.name']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr.timeline-event").First).ToContainTextAsync("aa-host");
+        await BrowserSteps.ScreenshotAsync(page, "timeline-sorted");
+
+        // Title and description, with the limits shown and a colleague's change in between handled.
+        await page.ClickAsync("#timeline-edit");
+        await page.FillAsync("#edit-timeline-title", "");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("A timeline needs a title.");
+        await Assertions.Expect(page.Locator("#edit-timeline-save")).ToBeDisabledAsync();
+        await page.FillAsync("#edit-timeline-title", "Range checks on hosts");
+        await page.Locator("#edit-timeline-description-editor[data-ready='true']").WaitForAsync();
+        await page.FillAsync("textarea#edit-timeline-description", "Events of **range.check** by host.");
+        await BrowserSteps.ScreenshotAsync(page, "timeline-edit-dialog");
+        await page.ClickAsync("#edit-timeline-save");
+        await Assertions.Expect(page.Locator("#timeline-title")).ToHaveTextAsync("Range checks on hosts");
+        await Assertions.Expect(page.Locator(".markdown-body strong")).ToHaveTextAsync("range.check");
+
+        var current = (await Get<TimelineService>().GetAsync(timeline.Id))!;
+        Assert.True((await Get<TimelineService>().UpdateAsync(actor, timeline.Id, current.Version, new TimelineInput { Title = "Renamed by a colleague" })).Succeeded);
+        await page.ClickAsync("#timeline-edit");
+        await page.FillAsync("#edit-timeline-title", "My late rename");
+        await page.ClickAsync("#edit-timeline-save");
+        await Assertions.Expect(page.Locator("#edit-timeline-conflict")).ToContainTextAsync("Someone changed this timeline");
+        await BrowserSteps.ScreenshotAsync(page, "timeline-edit-conflict");
+        await page.ClickAsync("#edit-timeline-reload");
+        await Assertions.Expect(page.Locator("#edit-timeline-title")).ToHaveValueAsync("Renamed by a colleague");
+        await page.ClickAsync("#edit-timeline-save");
+        await Assertions.Expect(page.Locator("#timeline-title")).ToHaveTextAsync("Renamed by a colleague");
+
+        await page.FillAsync(".timeline-level-notes .note-text textarea", "Three hosts, one account.");
+        await page.ClickAsync(".timeline-level-notes .note-add");
+        await Assertions.Expect(page.Locator(".timeline-level-notes .timeline-note")).ToHaveCountAsync(1);
+        await BrowserSteps.ScreenshotAsync(page, "timeline-note");
+        await page.ClickAsync(".timeline-level-notes .note-delete");
+        await page.ClickAsync(".mud-dialog button:has-text('Delete')");
+        await Assertions.Expect(page.Locator(".timeline-level-notes .timeline-note")).ToHaveCountAsync(0);
     }
 }
