@@ -136,5 +136,13 @@ public sealed class TimelineLinkBrowserTests(BrowserFixture browser) : IClassFix
         await page.ClickAsync(".timeline-level-notes .note-delete");
         await page.ClickAsync(".mud-dialog button:has-text('Delete')");
         await Assertions.Expect(page.Locator(".timeline-level-notes .timeline-note")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/timelines");
+        await BrowserSteps.WaitInteractiveAsync(page);
+        var row = page.Locator("tr.timeline-row", new() { HasText = "Renamed by a colleague" });
+        await row.Locator(".timeline-delete").ClickAsync();
+        await page.ClickAsync(".mud-dialog button:has-text('Delete')");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        Assert.Null(await Get<TimelineService>().GetAsync(timeline.Id));
     }
 }
