@@ -15,21 +15,25 @@ public sealed class TimelineLinkBrowserTests(BrowserFixture browser) : IClassFix
 {
     private T Get<T>() where T : notnull => browser.Portal.Services.GetRequiredService<T>();
 
+    private async Task<(CaseActor Actor, IPage Page)> AnalystAsync(string email)
+    {
+        var userId = await HttpForms.CreateAccountAsync(browser.Portal, email, Roles.Analyst);
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 1000);
+        await BrowserSteps.LogInAsync(page, email, TestAccounts.AnalystPassword);
+        return (new CaseActor(userId, new HashSet<string> { Roles.Analyst }), page);
+    }
+
     [SkippableFact]
     public async Task A_timeline_linked_from_a_comment_with_the_picker_opens_from_its_chip()
     {
-        var email = "ana.links@soc.example";
-        var userId = await HttpForms.CreateAccountAsync(browser.Portal, email, Roles.Analyst);
-        var actor = new CaseActor(userId, new HashSet<string> { Roles.Analyst });
+        var (actor, page) = await AnalystAsync("ana.links@soc.example");
         await EvidenceSamples.IngestSamplesAsync(Get<EvidenceIngestService>());
         var timelines = Get<TimelineService>();
         await timelines.CreateAsync(actor, new TimelineInput { Title = "Older decoy timeline", Query = "host.name:WS-042" });
         var linked = (await timelines.CreateAsync(actor, new TimelineInput { Title = "PowerShell on DC-01", Query = "process.name:power*", Range = TimelineRange.AllTime })).Value!;
         var item = (await Get<CaseService>().CreateAsync(actor, new NewCase("Encoded PowerShell on DC-01", ""))).Value!;
 
-        var page = await browser.NewPageAsync();
-        await page.SetViewportSizeAsync(1440, 1000);
-        await BrowserSteps.LogInAsync(page, email, TestAccounts.AnalystPassword);
         await page.GotoAsync($"/cases/{item.Number}");
         await BrowserSteps.WaitInteractiveAsync(page);
         await page.Locator("#comment-input-editor[data-ready='true']").WaitForAsync();
@@ -64,9 +68,7 @@ public sealed class TimelineLinkBrowserTests(BrowserFixture browser) : IClassFix
     [SkippableFact]
     public async Task On_the_timeline_page_an_analyst_picks_a_range_sorts_edits_and_deletes_a_note()
     {
-        var email = "ana.timeline.page@soc.example";
-        var userId = await HttpForms.CreateAccountAsync(browser.Portal, email, Roles.Analyst);
-        var actor = new CaseActor(userId, new HashSet<string> { Roles.Analyst });
+        var (actor, page) = await AnalystAsync("ana.timeline.page@soc.example");
         var now = DateTimeOffset.UtcNow;
         string Recent(string id, TimeSpan ago, string host) =>
             $$"""{"_id":"{{id}}","@timestamp":"{{(now - ago).ToString("O")}}","host":{"name":"{{host}}"},"user":{"name":"range.check"},"message":"range check"}""";
@@ -75,9 +77,6 @@ public sealed class TimelineLinkBrowserTests(BrowserFixture browser) : IClassFix
             Recent("range-10d", TimeSpan.FromDays(10), "mm-host"))), CancellationToken.None)).Succeeded);
         var timeline = (await Get<TimelineService>().CreateAsync(actor, new TimelineInput { Title = "Range checks", Query = "user.name:range.check", Range = TimelineRange.AllTime })).Value!;
 
-        var page = await browser.NewPageAsync();
-        await page.SetViewportSizeAsync(1440, 1000);
-        await BrowserSteps.LogInAsync(page, email, TestAccounts.AnalystPassword);
         await page.GotoAsync($"/timelines/{timeline.Id}");
         await BrowserSteps.WaitInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#timeline-total")).ToHaveTextAsync("3 events");
@@ -136,6 +135,15 @@ public sealed class TimelineLinkBrowserTests(BrowserFixture browser) : IClassFix
         await page.ClickAsync(".timeline-level-notes .note-delete");
         await page.ClickAsync(".mud-dialog button:has-text('Delete')");
         await Assertions.Expect(page.Locator(".timeline-level-notes .timeline-note")).ToHaveCountAsync(0);
+
+        // A note on one event marks its row.
+        await page.Locator("tr.timeline-event td[data-label='message']").First.ClickAsync();
+        await page.FillAsync(".event-notes .note-text textarea", "First host seen.");
+        await page.ClickAsync(".event-notes .note-add");
+        await Assertions.Expect(page.Locator(".event-notes .timeline-note")).ToHaveCountAsync(1);
+        await page.ClickAsync("#evidence-details-close");
+        await Assertions.Expect(page.Locator("tr.timeline-event .event-note-count")).ToHaveCountAsync(1);
+        await BrowserSteps.ScreenshotAsync(page, "timeline-event-note-mark");
 
         await page.GotoAsync("/timelines");
         await BrowserSteps.WaitInteractiveAsync(page);
