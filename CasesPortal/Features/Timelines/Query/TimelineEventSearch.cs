@@ -136,9 +136,11 @@ public sealed class TimelineEventSearch(IDbContextFactory<CasesDbContext> factor
         {
             // Disposed before the connection closes; disposing waits for a running callback.
             await using var interrupt = deadline.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
-            return new(await work(CancellationToken.None), null, null);
+            // An interrupt that lands between two statements is lost (SQLite clears it when the next one starts), so the
+            // work also sees the deadline and does not start another statement past it.
+            return new(await work(deadline.Token), null, null);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteInterrupted)
+        catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: SqliteInterrupted } || (ex is OperationCanceledException && deadline.IsCancellationRequested))
         {
             ct.ThrowIfCancellationRequested();
             return new(default, null, budget);
