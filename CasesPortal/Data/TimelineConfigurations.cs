@@ -16,6 +16,7 @@ internal sealed class TimelineConfiguration : IEntityTypeConfiguration<Timeline>
         t.Property(x => x.Description).HasMaxLength(Timeline.DescriptionMaxLength);
         t.Property(x => x.Query).HasMaxLength(Features.Timelines.Query.KqlParser.MaxLength);
         t.Property(x => x.RangeRelative).HasMaxLength(16);
+        t.Property(x => x.SortField).HasMaxLength(Features.Timelines.Query.KqlFields.MaxNameLength).HasDefaultValue(Features.Timelines.Query.KqlFields.Timestamp);
         t.Property(x => x.Version).IsConcurrencyToken();
         t.HasIndex(x => x.UpdatedAt).IsDescending();
     }

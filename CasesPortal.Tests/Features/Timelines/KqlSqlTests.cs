@@ -36,12 +36,26 @@ public sealed class KqlSqlTests
     }
 
     [Fact]
-    public void Other_fields_are_read_from_the_document_nested_or_dotted()
+    public void Other_fields_are_read_from_the_document_nested_dotted_or_mixed()
     {
         var sql = Sql("file.hash.sha256:abc");
         Assert.Equal("EXISTS (SELECT 1 FROM json_each(e.\"Document\", $k1) WHERE value = $k0 UNION ALL " +
-            "SELECT 1 FROM json_each(e.\"Document\", $k2) WHERE value = $k0)", sql.Sql);
-        Assert.Equal(["abc", "$.\"file\".\"hash\".\"sha256\"", "$.\"file.hash.sha256\""], Values(sql));
+            "SELECT 1 FROM json_each(e.\"Document\", $k2) WHERE value = $k0 UNION ALL " +
+            "SELECT 1 FROM json_each(e.\"Document\", $k3) WHERE value = $k0 UNION ALL " +
+            "SELECT 1 FROM json_each(e.\"Document\", $k4) WHERE value = $k0)", sql.Sql);
+        Assert.Equal(["abc", "$.\"file\".\"hash\".\"sha256\"", "$.\"file.hash.sha256\"", "$.\"file\".\"hash.sha256\"", "$.\"file.hash\".\"sha256\""], Values(sql));
+    }
+
+    [Fact]
+    public void A_field_has_a_path_for_every_grouping_of_its_parts_up_to_six_parts()
+    {
+        Assert.Equal(["$.\"message\""], KqlFields.JsonPaths("message"));
+        Assert.Equal(["$.\"a\".\"b\"", "$.\"a.b\""], KqlFields.JsonPaths("a.b"));
+        var six = KqlFields.JsonPaths("a.b.c.d.e.f");
+        Assert.Equal(32, six.Count);
+        Assert.Equal(32, six.Distinct().Count());
+        Assert.Equal(["$.\"a\".\"b\".\"c\".\"d\".\"e\".\"f\"", "$.\"a.b.c.d.e.f\""], six.Take(2));
+        Assert.Equal(["$.\"a\".\"b\".\"c\".\"d\".\"e\".\"f\".\"g\"", "$.\"a.b.c.d.e.f.g\""], KqlFields.JsonPaths("a.b.c.d.e.f.g"));
     }
 
     [Fact]
@@ -65,7 +79,8 @@ public sealed class KqlSqlTests
     public void Exists_checks_the_column_or_the_json_type()
     {
         Assert.Equal("(e.\"UserName\" IS NOT NULL AND e.\"UserName\" <> '')", Sql("user.name:*").Sql);
-        Assert.Equal("(json_type(e.\"Document\", $k0) IS NOT NULL OR json_type(e.\"Document\", $k1) IS NOT NULL)", Sql("dns.question.name:*").Sql);
+        Assert.Equal("(json_type(e.\"Document\", $k0) IS NOT NULL OR json_type(e.\"Document\", $k1) IS NOT NULL OR " +
+            "json_type(e.\"Document\", $k2) IS NOT NULL OR json_type(e.\"Document\", $k3) IS NOT NULL)", Sql("dns.question.name:*").Sql);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CasesPortal.Data;
 using CasesPortal.Features.Evidence.Ingest;
 using CasesPortal.Features.Evidence.Model;
+using CasesPortal.Features.Timelines;
 using CasesPortal.Features.Timelines.Query;
 using CasesPortal.Tests.Features.Evidence;
 using Microsoft.Data.Sqlite;
@@ -160,5 +161,42 @@ public sealed class TimelineEventSearchTests : IAsyncLifetime
             while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
         Assert.Contains(plan, p => p.Contains("USING INDEX") && p.Contains("HostName"));
         Assert.DoesNotContain(plan, p => p.Contains("USE TEMP B-TREE FOR ORDER BY"));
+    }
+
+    [Fact]
+    public async Task Results_sort_on_an_indexed_column_with_ties_newest_first_and_missing_values_last()
+    {
+        async Task<List<(string? User, DateTimeOffset? At)>> SortedAsync(string field, bool ascending)
+        {
+            var result = await portal.Get<TimelineEventSearch>().FindAsync(new TimelineSearch { PerPage = 100, SortField = field, Ascending = ascending });
+            return result.Value!.Events.Select(e => (EventFields.Read(e.Document, ["user.name"])["user.name"] is { Length: > 0 } u ? u : null, e.Timestamp)).ToList();
+        }
+        var ascending = await SortedAsync("user.name", true);
+        var named = ascending.TakeWhile(e => e.User is not null).ToList();
+        Assert.Equal(named.Select(e => e.User).Order(StringComparer.Ordinal), named.Select(e => e.User));
+        Assert.All(ascending.Skip(named.Count), e => Assert.Null(e.User));
+        foreach (var group in named.GroupBy(e => e.User))
+            Assert.Equal(group.Select(e => e.At).OrderDescending(), group.Select(e => e.At));
+        var descending = await SortedAsync("user.name", false);
+        Assert.Equal(named.Select(e => e.User).Reverse().Distinct(), descending.Where(e => e.User is not null).Select(e => e.User).Distinct());
+        var oldestFirst = await SortedAsync(KqlFields.Timestamp, true);
+        Assert.Equal(oldestFirst.Select(e => e.At).Order(), oldestFirst.Select(e => e.At));
+    }
+
+    [Fact]
+    public async Task A_document_field_matches_nested_dotted_and_mixed_forms()
+    {
+        await IngestAsync(Samples.Utf8(string.Join('\n',
+            """{"_id":"form-nested","@timestamp":"2026-11-20T10:00:00Z","process":{"parent":{"name":"explorer.exe","pid":400}},"host":{"os":{"name":"Windows"}}}""",
+            """{"_id":"form-dotted","@timestamp":"2026-11-20T10:01:00Z","process.parent.name":"explorer.exe","process.parent.pid":401,"host.os.name":"Windows"}""",
+            """{"_id":"form-mixed-leaf","@timestamp":"2026-11-20T10:02:00Z","process":{"parent.name":"explorer.exe","parent.pid":402},"host":{"os.name":"Windows"}}""",
+            """{"_id":"form-mixed-branch","@timestamp":"2026-11-20T10:03:00Z","process.parent":{"name":"explorer.exe","pid":403},"host.os":{"name":"Windows"}}""")));
+        string[] all = ["form-dotted", "form-mixed-branch", "form-mixed-leaf", "form-nested"];
+        foreach (var query in new[] { "process.parent.name:explorer.exe", "process.parent.name:explor*", "process.parent.name:*", "process.parent.pid >= 400",
+                     "process.parent.pid:402 or process.parent.pid:400 or process.parent.pid:401 or process.parent.pid:403", "host.os.name:Windows" })
+            Assert.Equal(all, (await IdsAsync(query)).Where(id => id.StartsWith("form-")).Order());
+        Assert.Equal(["form-mixed-branch", "form-mixed-leaf"], (await IdsAsync("process.parent.pid > 401")).Where(id => id.StartsWith("form-")).Order());
+        Assert.DoesNotContain(await IdsAsync("not process.parent.name:explorer.exe"), id => id.StartsWith("form-"));
+        Assert.Equal(all, (await IdsAsync("", new TimelineFilter("process.parent.name", TimelineFilter.Is, ["explorer.exe"]))).Where(id => id.StartsWith("form-")).Order());
     }
 }

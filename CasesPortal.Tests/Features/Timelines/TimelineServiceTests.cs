@@ -149,4 +149,44 @@ public sealed class TimelineServiceTests : IAsyncLifetime
         public bool Equals(TimelineFilter? x, TimelineFilter? y) => x is not null && y is not null && x.ToString() == y.ToString() && x.Disabled == y.Disabled;
         public int GetHashCode(TimelineFilter obj) => obj.ToString().GetHashCode();
     }
+
+    [Fact]
+    public async Task A_note_is_deleted_by_its_author_or_a_lead_and_nobody_else()
+    {
+        var timeline = await CreateAsync();
+        var first = (await Timelines.AddNoteAsync(team.Analyst, timeline.Id, null, "Logon from the VPN range")).Value!;
+        var second = (await Timelines.AddNoteAsync(team.Analyst, timeline.Id, "winsec-4624-000342", "Service account")).Value!;
+
+        Assert.Equal(403, (await Timelines.DeleteNoteAsync(team.OtherAnalyst, timeline.Id, first.Id)).Error!.Status);
+        Assert.Equal(403, (await Timelines.DeleteNoteAsync(team.Viewer, timeline.Id, first.Id)).Error!.Status);
+        Assert.Equal(404, (await Timelines.DeleteNoteAsync(team.Analyst, "another-timeline", first.Id)).Error!.Status);
+        Assert.True((await Timelines.DeleteNoteAsync(team.Analyst, timeline.Id, first.Id)).Succeeded);
+        Assert.True((await Timelines.DeleteNoteAsync(team.Lead, timeline.Id, second.Id)).Succeeded);
+        Assert.Equal(404, (await Timelines.DeleteNoteAsync(team.Lead, timeline.Id, second.Id)).Error!.Status);
+        Assert.Empty((await Timelines.GetAsync(timeline.Id))!.Notes);
+    }
+
+    [Fact]
+    public async Task The_sort_is_saved_with_the_timeline_and_only_indexed_fields_sort()
+    {
+        var timeline = await CreateAsync();
+        Assert.Equal((KqlFields.Timestamp, false), (timeline.SortField, timeline.SortAscending));
+        var sorted = await Timelines.UpdateAsync(team.Analyst, timeline.Id, timeline.Version, new TimelineInput { SortField = "user.name", SortAscending = true });
+        Assert.Equal(("user.name", true), (sorted.Value!.SortField, sorted.Value.SortAscending));
+        Assert.Equal(("user.name", true), ((await Timelines.GetAsync(timeline.Id))!.SortField, sorted.Value.Search(portal.Clock.GetUtcNow()).Ascending));
+
+        var refused = await Timelines.UpdateAsync(team.Analyst, timeline.Id, sorted.Value.Version, new TimelineInput { SortField = "event.code" });
+        Assert.Contains("sortField must be one of the indexed fields", refused.Error!.Message);
+    }
+
+    [Fact]
+    public async Task Title_and_description_change_with_limits_and_a_stale_version_is_refused()
+    {
+        var timeline = await CreateAsync();
+        Assert.Contains("at most 200", (await Timelines.UpdateAsync(team.Analyst, timeline.Id, timeline.Version, new TimelineInput { Title = new string('x', 201) })).Error!.Message);
+        Assert.Contains("must not be empty", (await Timelines.UpdateAsync(team.Analyst, timeline.Id, timeline.Version, new TimelineInput { Title = "  " })).Error!.Message);
+        var changed = await Timelines.UpdateAsync(team.Analyst, timeline.Id, timeline.Version, new TimelineInput { Title = "Renamed", Description = "**Why**" });
+        Assert.Equal(("Renamed", "**Why**"), (changed.Value!.Title, changed.Value.Description));
+        Assert.Equal(409, (await Timelines.UpdateAsync(team.OtherAnalyst, timeline.Id, timeline.Version, new TimelineInput { Title = "Late" })).Error!.Status);
+    }
 }

@@ -118,4 +118,38 @@ public sealed class TimelinesApiHttpTests(PortalFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/cases/{caseId}/timelines/{attachmentId}")).StatusCode);
         Assert.Equal(0, (await viewer.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/timelines")).GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_note_is_deleted_through_the_api_by_its_author_only()
+    {
+        var id = (await CreateAsync("Noted timeline")).GetProperty("id").GetString()!;
+        var noted = await (await analyst.PostAsync($"/api/timelines/{id}/notes", Json("""{"note":"First look"}"""))).Content.ReadFromJsonAsync<JsonElement>();
+        var noteId = noted.GetProperty("notes")[0].GetProperty("id").GetString()!;
+        var otherAnalyst = await HttpForms.ApiClientAsync(factory, "timelines.other@soc.example", "Analyst");
+
+        await ApiAssert.ErrorAsync(await viewer.DeleteAsync($"/api/timelines/{id}/notes/{noteId}"), HttpStatusCode.Forbidden, "");
+        await ApiAssert.ErrorAsync(await otherAnalyst.DeleteAsync($"/api/timelines/{id}/notes/{noteId}"), HttpStatusCode.Forbidden, "Only the note's author");
+        Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/timelines/{id}/notes/{noteId}")).StatusCode);
+        await ApiAssert.ErrorAsync(await analyst.DeleteAsync($"/api/timelines/{id}/notes/{noteId}"), HttpStatusCode.NotFound, "not found");
+        Assert.Equal(0, (await viewer.GetFromJsonAsync<JsonElement>($"/api/timelines/{id}")).GetProperty("notes").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_sort_field_is_saved_and_a_query_sorts_by_it()
+    {
+        var id = (await CreateAsync("Sorted timeline")).GetProperty("id").GetString()!;
+        var read = await viewer.GetFromJsonAsync<JsonElement>($"/api/timelines/{id}");
+        Assert.Equal(("@timestamp", "desc"), (read.GetProperty("sortField").GetString(), read.GetProperty("sort").GetString()));
+        var patched = await analyst.PatchAsync($"/api/timelines/{id}", Json($$"""{"version":"{{read.GetProperty("version").GetString()}}","sortField":"host.name","sort":"asc"}"""));
+        var saved = await patched.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("host.name", "asc"), (saved.GetProperty("sortField").GetString(), saved.GetProperty("sort").GetString()));
+        await ApiAssert.ErrorAsync(await analyst.PatchAsync($"/api/timelines/{id}", Json($$"""{"version":"{{saved.GetProperty("version").GetString()}}","sortField":"event.code"}""")),
+            HttpStatusCode.BadRequest, "sortField must be one of the indexed fields");
+
+        var events = await (await viewer.PostAsync("/api/timelines/_query", Json("""{"sortField":"host.name","sort":"asc","perPage":100}"""))).Content.ReadFromJsonAsync<JsonElement>();
+        var hosts = events.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("document").TryGetProperty("host", out var h) && h.TryGetProperty("name", out var n) ? n.GetString() : null)
+            .Where(h => h is not null).ToList();
+        Assert.Equal(hosts.Order(StringComparer.Ordinal), hosts);
+        await ApiAssert.ErrorAsync(await viewer.PostAsync("/api/timelines/_query", Json("""{"sortField":"message"}""")), HttpStatusCode.BadRequest, "sortField");
+    }
 }

@@ -1242,6 +1242,13 @@ namespace CasesPortal.Data.Migrations
                     b.Property<bool>("SortAscending")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortField")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("@timestamp");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -13,6 +13,7 @@ public sealed record TimelineInput
     public IReadOnlyList<TimelineFilter>? Filters { get; init; }
     public TimelineRange? Range { get; init; }
     public IReadOnlyList<string>? Columns { get; init; }
+    public string? SortField { get; init; }
     public bool? SortAscending { get; init; }
 }
 
@@ -23,7 +24,7 @@ public sealed record TimelineNoteView(string Id, string? EventId, string Text, D
 /// <summary>A timeline as pages and the API read it.</summary>
 public sealed record TimelineView(
     string Id, string Title, string Description, string Query, IReadOnlyList<TimelineFilter> Filters, TimelineRange Range,
-    IReadOnlyList<string> Columns, bool SortAscending, IReadOnlyList<TimelinePinView> Pins, IReadOnlyList<TimelineNoteView> Notes,
+    IReadOnlyList<string> Columns, string SortField, bool SortAscending, IReadOnlyList<TimelinePinView> Pins, IReadOnlyList<TimelineNoteView> Notes,
     DateTimeOffset CreatedAt, PersonRef CreatedBy, DateTimeOffset UpdatedAt, PersonRef UpdatedBy, string Version)
 {
     public static readonly IReadOnlyList<string> DefaultColumns = ["@timestamp", "host.name", "user.name", "event.action", "process.name", "message"];
@@ -32,7 +33,7 @@ public sealed record TimelineView(
     public TimelineSearch Search(DateTimeOffset now, int page = 1, int perPage = 25)
     {
         var (from, to) = Range.Resolve(now);
-        return new TimelineSearch { Query = Query, Filters = Filters, From = from, To = to, Page = page, PerPage = perPage, Ascending = SortAscending };
+        return new TimelineSearch { Query = Query, Filters = Filters, From = from, To = to, Page = page, PerPage = perPage, SortField = SortField, Ascending = SortAscending };
     }
 }
 

@@ -143,6 +143,18 @@ public sealed class TimelineService(IDbContextFactory<CasesDbContext> factory, T
         return ServiceResult<TimelineNoteView>.Ok(new TimelineNoteView(note.Id, note.EventId, note.Text, note.CreatedAt, PeopleDirectory.Resolve(people, actor.UserId)));
     }
 
+    /// <summary>Deletes a note: its author may, and Leads and Admins may delete anyone's.</summary>
+    public async Task<ServiceResult<bool>> DeleteNoteAsync(CaseActor actor, string id, string noteId, CancellationToken ct = default)
+    {
+        if (!actor.CanWrite) return CaseErrors.Forbidden("delete notes");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.TimelineNotes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == noteId && n.TimelineId == id, ct) is not { } note)
+            return ServiceError.NotFound($"Note {noteId} not found on timeline {id}.");
+        if (!actor.MayChangeComment(note.CreatedById)) return new ServiceError(StatusCodes.Status403Forbidden, "Only the note's author, a Lead or an Admin may delete it.");
+        await db.TimelineNotes.Where(n => n.Id == noteId).ExecuteDeleteAsync(ct);
+        return ServiceResult<bool>.Ok(true);
+    }
+
     private static ServiceError NotFound(string id) => ServiceError.NotFound($"Timeline {id} not found.");
 
     /// <summary>Why the input cannot be saved, or null. A query must parse: a saved timeline always runs.</summary>
@@ -156,6 +168,8 @@ public sealed class TimelineService(IDbContextFactory<CasesDbContext> factory, T
         if (input.Range?.Problem() is { } rangeProblem) return rangeProblem;
         if (input.Columns?.Count > Timeline.MaxColumns) return $"At most {Timeline.MaxColumns} columns.";
         if (input.Columns?.FirstOrDefault(c => !KqlFields.IsValidName(c ?? "")) is { } badColumn) return $"Column '{badColumn}' is not a field name.";
+        if (input.SortField is { } sort && !KqlFields.Sortable.Contains(sort))
+            return $"sortField must be one of the indexed fields {string.Join(", ", KqlFields.Sortable)} (got '{sort}').";
         return null;
     }
 
@@ -167,6 +181,7 @@ public sealed class TimelineService(IDbContextFactory<CasesDbContext> factory, T
         if (input.Filters is not null) timeline.Filters = JsonSerializer.Serialize(input.Filters, Json);
         if (input.Range is not null) (timeline.RangeRelative, timeline.RangeFrom, timeline.RangeTo) = (input.Range.Relative, input.Range.From, input.Range.To);
         if (input.Columns is not null) timeline.Columns = JsonSerializer.Serialize(input.Columns.Distinct().ToList(), Json);
+        if (input.SortField is not null) timeline.SortField = input.SortField;
         if (input.SortAscending is { } ascending) timeline.SortAscending = ascending;
     }
 
@@ -178,7 +193,7 @@ public sealed class TimelineService(IDbContextFactory<CasesDbContext> factory, T
         var people = await PeopleDirectory.LoadAsync(db, [t.CreatedById, t.UpdatedById, .. pins.Select(p => p.PinnedById), .. notes.Select(n => n.CreatedById)], ct);
         return new TimelineView(t.Id, t.Title, t.Description, t.Query,
             JsonSerializer.Deserialize<List<TimelineFilter>>(t.Filters, Json) ?? [], new TimelineRange(t.RangeRelative, t.RangeFrom, t.RangeTo),
-            JsonSerializer.Deserialize<List<string>>(t.Columns, Json) ?? [], t.SortAscending,
+            JsonSerializer.Deserialize<List<string>>(t.Columns, Json) ?? [], t.SortField, t.SortAscending,
             pins.Select(p => new TimelinePinView(p.EventId, p.PinnedAt, PeopleDirectory.Resolve(people, p.PinnedById))).ToList(),
             notes.Select(n => new TimelineNoteView(n.Id, n.EventId, n.Text, n.CreatedAt, PeopleDirectory.Resolve(people, n.CreatedById))).ToList(),
             t.CreatedAt, PeopleDirectory.Resolve(people, t.CreatedById), t.UpdatedAt, PeopleDirectory.Resolve(people, t.UpdatedById), CaseVersion.Encode(t.Version));

@@ -44,6 +44,7 @@ public sealed record TimelineJson(
     [property: JsonPropertyName("filters")] IReadOnlyList<TimelineFilterJson> Filters,
     [property: JsonPropertyName("range")] TimelineRangeJson Range,
     [property: JsonPropertyName("columns")] IReadOnlyList<string> Columns,
+    [property: JsonPropertyName("sortField")] string SortField,
     [property: JsonPropertyName("sort")] string Sort,
     [property: JsonPropertyName("pinnedEventIds")] IReadOnlyList<string> PinnedEventIds,
     [property: JsonPropertyName("notes")] IReadOnlyList<TimelineNoteJson> Notes,
@@ -54,7 +55,7 @@ public sealed record TimelineJson(
     [property: JsonPropertyName("version")] string Version)
 {
     public static TimelineJson From(TimelineView t) => new(t.Id, t.Title, t.Description, t.Query, TimelineFilterJson.From(t.Filters),
-        TimelineRangeJson.Of(t.Range), t.Columns, t.SortAscending ? "asc" : "desc", t.Pins.Select(p => p.EventId).ToList(),
+        TimelineRangeJson.Of(t.Range), t.Columns, t.SortField, t.SortAscending ? "asc" : "desc", t.Pins.Select(p => p.EventId).ToList(),
         t.Notes.Select(TimelineNoteJson.From).ToList(), t.CreatedAt, UserJson.From(t.CreatedBy), t.UpdatedAt, UserJson.From(t.UpdatedBy), t.Version);
 }
 

@@ -21,6 +21,7 @@ public static class TimelineRequests
             Filters = Filters(body, fields),
             Range = Range(fields),
             Columns = fields.Strings("columns"),
+            SortField = fields.String("sortField"),
             SortAscending = fields.String("sort") is { } sort ? sort switch { "asc" => true, "desc" => false, _ => Fail<bool?>(fields, "sort must be asc or desc.") } : null,
         };
         return (input, fields.String("version"), fields.Problem);
@@ -38,8 +39,10 @@ public static class TimelineRequests
             To = Date(fields, "to"),
             Page = Int(body, fields, "page", 1, 1, int.MaxValue / TimelineSearch.MaxPerPage),
             PerPage = Int(body, fields, "perPage", 25, 1, TimelineSearch.MaxPerPage),
+            SortField = fields.String("sortField") ?? KqlFields.Timestamp,
             Ascending = fields.String("sort") == "asc",
         };
+        if (!KqlFields.Sortable.Contains(search.SortField)) fields.Fail($"sortField must be one of the indexed fields {string.Join(", ", KqlFields.Sortable)}.");
         if (search.From > search.To) fields.Fail("from must not be after to.");
         if (search.Filters.Select(f => f.Problem()).FirstOrDefault(p => p is not null) is { } problem) fields.Fail(problem);
         return (search, fields.Problem);

@@ -23,7 +23,7 @@ public static class TimelinesApi
                 "Answers `{page, perPage, total, totalIsLowerBound, events:[{_id, @timestamp, document}]}`, newest first; the total is exact up to 10,000. " +
                 "A syntax error is a 400 with its `position` (0-based); a query past the time budget is stopped and answered with a 400 saying so.");
         write.MapPost("/", CreateAsync).WithSummary("Save a timeline")
-            .WithDescription("Body `{title, description, query, filters, range:{relative:\"24h\"}|{from,to}, columns, sort: desc|asc}`.");
+            .WithDescription("Body `{title, description, query, filters, range:{relative:\"24h\"}|{from,to}, columns, sortField, sort: desc|asc}`; `sortField` is `@timestamp` (the default) or an indexed field.");
         read.MapGet("/{id}", async (string id, TimelineService timelines, CancellationToken ct) =>
             await timelines.GetAsync(id, ct) is { } timeline ? Results.Ok(TimelineJson.From(timeline)) : ApiResults.Error(StatusCodes.Status404NotFound, $"Timeline {id} not found."));
         write.MapPatch("/{id}", UpdateAsync).WithSummary("Change a timeline").WithDescription("Any fields of the create body plus the `version` you read; a stale version is a 409.");
@@ -31,6 +31,9 @@ public static class TimelinesApi
             await timelines.DeleteAsync(CaseActor.From(user), id, ct) is { Succeeded: false } failed ? ApiResults.Error(failed.Error!) : TypedResults.NoContent());
         write.MapPost("/{id}/pinned_events", PinAsync).WithSummary("Pin or unpin an event").WithDescription("Body `{eventId, pinned: true|false}`; answers the timeline.");
         write.MapPost("/{id}/notes", AddNoteAsync).WithSummary("Add a note").WithDescription("Body `{note, eventId?}` (Markdown); answers the timeline.");
+        write.MapDelete("/{id}/notes/{noteId}", async (string id, string noteId, ClaimsPrincipal user, TimelineService timelines, CancellationToken ct) =>
+                await timelines.DeleteNoteAsync(CaseActor.From(user), id, noteId, ct) is { Succeeded: false } failed ? ApiResults.Error(failed.Error!) : TypedResults.NoContent())
+            .WithSummary("Delete a note").WithDescription("Its author may; Leads and Admins may delete anyone's. Answers 204.");
         return endpoints;
     }
 

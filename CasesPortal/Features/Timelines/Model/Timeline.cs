@@ -23,7 +23,10 @@ public sealed class Timeline
     /// <summary>The chosen columns, as a JSON array of ECS field names.</summary>
     public string Columns { get; set; } = "[]";
 
-    /// <summary>Sorted on <c>@timestamp</c>: true for oldest first.</summary>
+    /// <summary>The field the results are sorted on (<see cref="CasesPortal.Features.Timelines.Query.KqlFields.Sortable"/>), ties newest first.</summary>
+    public string SortField { get; set; } = CasesPortal.Features.Timelines.Query.KqlFields.Timestamp;
+
+    /// <summary>True for ascending (oldest first on <c>@timestamp</c>).</summary>
     public bool SortAscending { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -8,7 +8,6 @@ using CasesPortal.Features.Timelines.Model;
 using CasesPortal.Features.Timelines.Query;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CasesPortal.Features.Timelines.Pages;
@@ -27,12 +26,8 @@ public sealed partial class TimelinePage
 
     [Inject] private TimelineService Timelines { get; set; } = default!;
     [Inject] private TimelineEventSearch Search { get; set; } = default!;
-    [Inject] private CaseTimelineService CaseTimelines { get; set; } = default!;
     [Inject] private AuthenticationStateProvider AuthState { get; set; } = default!;
     [Inject] private UserPreferencesState Preferences { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private PublicLinks Links { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -72,7 +67,8 @@ public sealed partial class TimelinePage
     private async Task LoadAsync(int pageNumber)
     {
         var (from, to) = range.Resolve(Clock.GetUtcNow());
-        var search = new TimelineSearch { Query = query, Filters = filters, From = from, To = to, Page = pageNumber, PerPage = PerPage, Ascending = timeline!.SortAscending };
+        var search = new TimelineSearch { Query = query, Filters = filters, From = from, To = to, Page = pageNumber, PerPage = PerPage,
+            SortField = timeline!.SortField, Ascending = timeline.SortAscending };
         var found = await Search.FindAsync(search);
         queryError = found.Error?.ToString();
         problem = found.StoppedAfter is not null ? found.Problem : null;
@@ -112,6 +108,22 @@ public sealed partial class TimelinePage
     }
 
     private Task PageAsync(int pageNumber) => LoadAsync(pageNumber);
+
+    /// <summary>Sorts the results; the sort is saved with the timeline, and a Viewer's stays on the page.</summary>
+    private async Task SortAsync((string Field, bool Ascending) sort)
+    {
+        await SaveAsync(new TimelineInput { SortField = sort.Field, SortAscending = sort.Ascending });
+        if (!actor.CanWrite) timeline = timeline! with { SortField = sort.Field, SortAscending = sort.Ascending };
+        await LoadAsync(1);
+    }
+
+    private async Task DeleteNoteAsync(TimelineNoteView note)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Delete note", "Delete this note? This cannot be undone.", yesText: "Delete", cancelText: "Cancel") != true) return;
+        var result = await Timelines.DeleteNoteAsync(actor, timeline!.Id, note.Id);
+        if (result.Succeeded) timeline = await Timelines.GetAsync(timeline.Id);
+        else Snackbar.Add(result.Error!.Message, Severity.Error);
+    }
 
     /// <summary>Saves what changed on the timeline; a Viewer's runs stay on the page.</summary>
     private async Task SaveAsync(TimelineInput change)
@@ -153,30 +165,6 @@ public sealed partial class TimelinePage
         selectedIds = [];
         tableKey++;
         return Task.CompletedTask;
-    }
-
-    private async Task CopyLinkAsync()
-    {
-        await JS.InvokeVoidAsync("navigator.clipboard.writeText", TimelineLinks.Url(Links.BaseUrl(Navigation.BaseUri), timeline!.Id));
-        Snackbar.Add("Link to this timeline copied.", Severity.Success);
-    }
-
-    private async Task AttachToCaseAsync()
-    {
-        var id = timeline!.Id;
-        Func<CaseView, Task<ServiceResult<int>>> attach = async chosen =>
-        {
-            var result = await CaseTimelines.AttachAsync(actor, chosen.Id, id);
-            return result.Succeeded ? ServiceResult<int>.Ok(1) : result.Error!;
-        };
-        var parameters = new DialogParameters<AddToExistingCaseDialog>
-        {
-            { d => d.Actor, actor }, { d => d.AttachTo, attach }, { d => d.What, $"the timeline “{timeline.Title}”" },
-            { d => d.Selection, EvidenceSelection.Of(CaseEvidenceKind.Events, Array.Empty<string>()) },
-        };
-        var dialog = await Dialogs.ShowAsync<AddToExistingCaseDialog>("Attach timeline to case", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: AddedToCase added })
-            Snackbar.Add($"Timeline attached to case #{added.CaseNumber}.", Severity.Success);
     }
 
     private IReadOnlyList<(string, string?)> OpenedFields()

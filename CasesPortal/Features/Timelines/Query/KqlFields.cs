@@ -31,20 +31,49 @@ public static partial class KqlFields
         ["message"] = new("Message", KqlColumnKind.Text),
     };
 
+    /// <summary>
+    /// The fields results can be sorted on: those whose column leads an index of the events table, so a sort never
+    /// reads every row's document. Other fields are shown but not offered for sorting.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Sortable = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Timestamp, "_id", "host.id", "host.name", "user.name", "source.ip", "destination.ip", "event.category", "event.action",
+    };
+
     public const int MaxNameLength = 200;
 
     public static bool IsValidName(string name) => name.Length <= MaxNameLength && NamePattern().IsMatch(name);
 
+    /// <summary>Fields this deep or less are looked up in every nested/dotted mix; deeper ones only fully nested or fully dotted.</summary>
+    public const int MaxMixedSegments = 6;
+
     /// <summary>
-    /// The JSON paths a field may have in a stored document, which is kept as it was sent: nested objects
-    /// (<c>$."process"."name"</c>) or one dotted key (<c>$."process.name"</c>).
+    /// The JSON paths a field may have in a stored document, which is kept as it was sent. Elasticsearch reads
+    /// <c>host.os.name</c> from nested objects (<c>$."host"."os"."name"</c>), one dotted key (<c>$."host.os.name"</c>) or
+    /// any mix (<c>$."host"."os.name"</c>, <c>$."host.os"."name"</c>), and ECS documents come in all of them: so every
+    /// way of grouping the name's parts is a path, nested first (2^(n-1) paths for n parts, 32 at most).
     /// </summary>
     public static IReadOnlyList<string> JsonPaths(string field)
     {
-        var nested = "$." + string.Join('.', field.Split('.').Select(s => $"\"{s}\""));
-        var dotted = $"$.\"{field}\"";
-        return nested == dotted ? [nested] : [nested, dotted];
+        var parts = field.Split('.');
+        if (parts.Length > MaxMixedSegments) return [Path([.. parts]), Path([field])];
+        var paths = new List<string>();
+        // Bit i of the mask set: parts i and i+1 are joined by a dot inside one key rather than nested.
+        var joins = 1 << (parts.Length - 1);
+        for (var mask = 0; mask < joins; mask++)
+        {
+            var keys = new List<string> { parts[0] };
+            for (var i = 1; i < parts.Length; i++)
+                if ((mask & (1 << (i - 1))) != 0) keys[^1] += "." + parts[i];
+                else keys.Add(parts[i]);
+            paths.Add(Path(keys));
+        }
+        // Fully dotted second, as the two common forms are tried first.
+        if (paths.Count > 1) (paths[1], paths[^1]) = (paths[^1], paths[1]);
+        return paths;
     }
+
+    private static string Path(IEnumerable<string> keys) => "$." + string.Join('.', keys.Select(k => $"\"{k}\""));
 
     [GeneratedRegex(@"^[A-Za-z0-9_@][A-Za-z0-9_@.\-]*$")]
     private static partial Regex NamePattern();

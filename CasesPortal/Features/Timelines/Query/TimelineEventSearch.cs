@@ -13,7 +13,6 @@ namespace CasesPortal.Features.Timelines.Query;
 public sealed class TimelineEventSearch(IDbContextFactory<CasesDbContext> factory, IOptions<TimelineOptions> options)
 {
     public const int ExactTotalLimit = 10_000;
-    private const int HistogramBuckets = 48;
     private const int SqliteInterrupted = 9;
 
     private TimeSpan Budget => options.Value.QueryBudget;
@@ -52,11 +51,14 @@ public sealed class TimelineEventSearch(IDbContextFactory<CasesDbContext> factor
         {
             var perPage = Math.Clamp(search.PerPage, 1, TimelineSearch.MaxPerPage);
             var page = Math.Max(search.Page, 1);
-            var order = search.Ascending ? "ASC" : "DESC";
+            var direction = search.Ascending ? "ASC" : "DESC";
+            var sortColumn = KqlFields.Sortable.Contains(search.SortField) ? KqlFields.Indexed[search.SortField].Column : "Timestamp";
+            var order = sortColumn == "Timestamp" ? $"e.\"Timestamp\" {direction}, e.\"Id\""
+                : $"e.\"{sortColumn}\" {direction} NULLS LAST, e.\"Timestamp\" DESC, e.\"Id\"";
             var events = new List<TimelineEvent>();
             await using (var command = Command(connection, where,
                 $"SELECT e.\"Id\", e.\"Timestamp\", e.\"Document\" FROM \"SecurityEvents\" AS e WHERE {where.Sql} " +
-                $"ORDER BY e.\"Timestamp\" {order}, e.\"Id\" LIMIT $take OFFSET $skip"))
+                $"ORDER BY {order} LIMIT $take OFFSET $skip"))
             {
                 command.Parameters.AddWithValue("$take", perPage);
                 command.Parameters.AddWithValue("$skip", (long)(page - 1) * perPage);
@@ -77,7 +79,7 @@ public sealed class TimelineEventSearch(IDbContextFactory<CasesDbContext> factor
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
     }
 
-    /// <summary>Events over time in up to 48 equal buckets over the search's range (or the matching events' span).</summary>
+    /// <summary>Events over time in up to about 48 buckets of a round width (<see cref="HistogramScale"/>) over the search's range (or the matching events' span).</summary>
     public Task<TimelineQueryResult<IReadOnlyList<HistogramBucket>>> HistogramAsync(TimelineSearch search, CancellationToken ct = default) =>
         RunAsync<IReadOnlyList<HistogramBucket>>(search, async (connection, where, token) =>
         {
@@ -90,21 +92,23 @@ public sealed class TimelineEventSearch(IDbContextFactory<CasesDbContext> factor
                 if (!await reader.ReadAsync(token) || reader.IsDBNull(0)) return [];
                 (start, end) = (search.From?.UtcTicks ?? reader.GetInt64(0), search.To?.UtcTicks ?? reader.GetInt64(1));
             }
-            var width = Math.Max(1, (end - start) / HistogramBuckets + 1);
+            var width = HistogramScale.BucketWidth(TimeSpan.FromTicks(end - start)).Ticks;
+            var first = HistogramScale.AlignedStart(start, TimeSpan.FromTicks(width));
             var counts = new Dictionary<long, int>();
             await using (var command = Command(connection, where,
-                $"SELECT (e.\"Timestamp\" - $start) / $width AS bucket, COUNT(*) FROM \"SecurityEvents\" AS e " +
+                $"SELECT (e.\"Timestamp\" - $first) / $width AS bucket, COUNT(*) FROM \"SecurityEvents\" AS e " +
                 $"WHERE {where.Sql} AND e.\"Timestamp\" >= $start AND e.\"Timestamp\" <= $end GROUP BY bucket"))
             {
+                command.Parameters.AddWithValue("$first", first);
                 command.Parameters.AddWithValue("$start", start);
                 command.Parameters.AddWithValue("$end", end);
                 command.Parameters.AddWithValue("$width", width);
                 await using var reader = await command.ExecuteReaderAsync(token);
                 while (await reader.ReadAsync(token)) counts[reader.GetInt64(0)] = reader.GetInt32(1);
             }
-            var buckets = (int)Math.Min(HistogramBuckets, (end - start) / width + 1);
-            return Enumerable.Range(0, buckets)
-                .Select(b => new HistogramBucket(new DateTimeOffset(start + b * width, TimeSpan.Zero), counts.GetValueOrDefault(b))).ToList();
+            var buckets = (int)((end - first) / width + 1);
+            return Enumerable.Range(0, buckets).Select(b => new HistogramBucket(
+                new DateTimeOffset(first + b * width, TimeSpan.Zero), new DateTimeOffset(first + (b + 1) * width, TimeSpan.Zero), counts.GetValueOrDefault(b))).ToList();
         }, ct);
 
     private async Task<TimelineQueryResult<T>> RunAsync<T>(TimelineSearch search, Func<SqliteConnection, SqlCondition, CancellationToken, Task<T>> work,
@@ -132,9 +136,11 @@ public sealed class TimelineEventSearch(IDbContextFactory<CasesDbContext> factor
         {
             // Disposed before the connection closes; disposing waits for a running callback.
             await using var interrupt = deadline.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
-            return new(await work(CancellationToken.None), null, null);
+            // An interrupt that lands between two statements is lost (SQLite clears it when the next one starts), so the
+            // work also sees the deadline and does not start another statement past it.
+            return new(await work(deadline.Token), null, null);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteInterrupted)
+        catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: SqliteInterrupted } || (ex is OperationCanceledException && deadline.IsCancellationRequested))
         {
             ct.ThrowIfCancellationRequested();
             return new(default, null, budget);

@@ -1,6 +1,6 @@
 namespace CasesPortal.Features.Timelines.Query;
 
-/// <summary>One run of a timeline's query: KQL, filters, a time range on <c>@timestamp</c> and a page, newest first.</summary>
+/// <summary>One run of a timeline's query: KQL, filters, a time range on <c>@timestamp</c>, a sort (newest first by default) and a page.</summary>
 public sealed record TimelineSearch
 {
     public const int MaxPerPage = 100;
@@ -11,6 +11,8 @@ public sealed record TimelineSearch
     public DateTimeOffset? To { get; init; }
     public int Page { get; init; } = 1;
     public int PerPage { get; init; } = 25;
+    /// <summary>One of <see cref="KqlFields.Sortable"/>; ties are broken newest first.</summary>
+    public string SortField { get; init; } = KqlFields.Timestamp;
     public bool Ascending { get; init; }
 }
 
@@ -23,7 +25,7 @@ public sealed record TimelineEventsPage(IReadOnlyList<TimelineEvent> Events, int
     public string TotalText => TotalIsAtLeast ? $"{Total:N0}+" : Total.ToString("N0");
 }
 
-public sealed record HistogramBucket(DateTimeOffset Start, int Count);
+public sealed record HistogramBucket(DateTimeOffset Start, DateTimeOffset End, int Count);
 
 /// <summary>What a search ended with: the result, a syntax error with its position, or stopped at its time budget.</summary>
 public sealed record TimelineQueryResult<T>(T? Value, KqlError? Error, TimeSpan? StoppedAfter)
