@@ -35,7 +35,7 @@ public sealed class QueryBenchmark(BenchPortal portal, string databaseFile, Benc
 
         var cases = services.GetRequiredService<CaseQueries>();
         rows.Add(await TimeAsync("case list: page 1 of 25, filtered by status and severity, sorted by last change, with status counts", 50, 2,
-            async () => Check((await cases.FindAsync(CaseListQuery)).Cases.Count > 0, "the case list is empty"), hand.CaseListAsync));
+            async () => Check((await cases.FindAsync(CaseListQuery)) is { CountOpen: > 0 } or { CountClosed: > 0 }, "the case list counted no case"), hand.CaseListAsync));
 
         var metrics = services.GetRequiredService<CaseMetricsService>();
         rows.Add(await TimeAsync($"case metrics (summary bar) of a case with {facts.BigCaseAlerts:N0} alerts", 50, null,
