@@ -52,7 +52,8 @@ public static class BenchmarkCommand
                 rows.AddRange(IngestRows(ingest));
             }
             SqliteConnection.ClearAllPools();
-            rows.AddRange(ProcessRows(await ProcessBenchmark.RunAsync(database, facts.BigCaseNumber, size.Circuits, output), size));
+            // A typical case for the idle pages: the 100,000-alert one would measure its summary bar 50 times over, not idle circuits.
+            rows.AddRange(ProcessRows(await ProcessBenchmark.RunAsync(database, facts.BigCaseNumber - 1, size.Circuits, output), size));
 
             output.WriteLine();
             output.WriteLine($"{size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events; {machine}");
