@@ -30,6 +30,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.DeletedAt, x.UpdatedAt });
         c.HasIndex(x => x.Category);
         c.HasIndex(x => x.CreatedById);
+        // The case page lists the cases closed as duplicates of it; without this it reads every case.
+        c.HasIndex(x => x.DuplicateOfId);
     }
 }
 

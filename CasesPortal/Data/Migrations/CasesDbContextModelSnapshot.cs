@@ -379,6 +379,8 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasIndex("CreatedById");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 

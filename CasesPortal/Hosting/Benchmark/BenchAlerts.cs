@@ -57,36 +57,26 @@ public sealed class BenchAlerts(int count, int seed = 20261128)
 
     private static BenchAlert Alert(Random random, DateTimeOffset time)
     {
-        var host = Skewed(random, 5000);
-        var hostName = host % 10 == 0 ? $"SRV-{host:D4}" : $"WS-{host:D4}";
-        var os = host % 10 == 0 ? "Windows Server 2022" : host % 7 == 0 ? "Ubuntu 22.04.4 LTS" : "Windows 11 Pro";
-        var user = $"user{Skewed(random, 20000):D5}";
-        var rule = Skewed(random, 300);
+        var host = BenchFleet.Host(random);
+        var hostName = BenchFleet.HostName(host);
+        var os = BenchFleet.Os(host);
+        var user = BenchFleet.User(random);
+        var rule = BenchFleet.Skewed(random, 300);
         var behaviour = Behaviours[rule % Behaviours.Length];
         var severity = Severities[Math.Min(3, (int)(Math.Pow(random.NextDouble(), 1.5) * 4))];
         var risk = severity switch { "low" => 21, "medium" => 47, "high" => 73, _ => 99 };
-        var id = Convert.ToHexStringLower(RandomBytes(random, 16));
+        var id = Convert.ToHexStringLower(BenchFleet.RandomBytes(random, 16));
         var ruleUuid = $"{rule:D8}-7a2c-4d1e-9c1e-2b3f7e8a9c01";
         var ruleName = $"{behaviour.TacticName}: suspicious {behaviour.Process} ({rule})";
-        var ip = $"10.{host / 250 % 250}.{host % 250}.{10 + host % 200}";
+        var ip = BenchFleet.Ip(host);
         var reason = $"process event with process {behaviour.Process}, parent process {behaviour.Parent}, by {user} on {hostName} created {severity} alert {ruleName}.";
         var stamp = time.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         var document = $$"""
-            {"@timestamp":"{{stamp}}","kibana":{"alert":{"uuid":"{{id}}","status":"active","workflow_status":"open","severity":"{{severity}}","risk_score":{{risk}},"reason":{{Json(reason)}},"original_time":"{{stamp}}","depth":1,"rule":{"name":{{Json(ruleName)}},"uuid":"{{ruleUuid}}","rule_id":"{{ruleUuid}}","category":"Custom Query Rule","rule_type_id":"siem.queryRule","type":"query","consumer":"siem","producer":"siem","severity":"{{severity}}","risk_score":{{risk}},"tags":["Domain: Endpoint","Tactic: {{behaviour.TacticName}}"],"threat":[{"framework":"MITRE ATT&CK","tactic":{"id":"{{behaviour.Tactic}}","name":"{{behaviour.TacticName}}","reference":"https://attack.mitre.org/tactics/{{behaviour.Tactic}}/"},"technique":[{"id":"{{behaviour.Technique}}","name":"{{behaviour.TechniqueName}}","reference":"https://attack.mitre.org/techniques/{{behaviour.Technique}}/"}]}]{{EndRule}},"host":{"id":"{{Convert.ToHexStringLower(Encoding.UTF8.GetBytes(hostName)).PadRight(32, '0')}}","name":"{{hostName}}","hostname":"{{hostName.ToLowerInvariant()}}","os":{"name":"{{os}}","family":"{{(os.StartsWith("Ubuntu", StringComparison.Ordinal) ? "linux" : "windows")}}","version":"23H2"},"ip":["{{ip}}"]},"user":{"name":"{{user}}","domain":"CORP"},"process":{"name":"{{behaviour.Process}}","pid":{{random.Next(300, 65000)}},"executable":"C:\\Windows\\System32\\{{behaviour.Process}}","command_line":"{{behaviour.Process}} -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA","parent":{"pid":{{random.Next(300, 65000)}},"name":"{{behaviour.Parent}}"{{EndProcess}},"event":{"kind":"signal","category":["process"],"type":["start"],"action":"start","outcome":"success","module":"endpoint","dataset":"endpoint.events.process"},"agent":{"type":"endpoint","version":"8.15.0","id":"{{Convert.ToHexStringLower(RandomBytes(random, 16))}}"},"ecs":{"version":"8.11.0"},"message":{{Json($"Endpoint process event: {behaviour.Process} started by {behaviour.Parent}")}}{{EndDocument}}
+            {"@timestamp":"{{stamp}}","kibana":{"alert":{"uuid":"{{id}}","status":"active","workflow_status":"open","severity":"{{severity}}","risk_score":{{risk}},"reason":{{Json(reason)}},"original_time":"{{stamp}}","depth":1,"rule":{"name":{{Json(ruleName)}},"uuid":"{{ruleUuid}}","rule_id":"{{ruleUuid}}","category":"Custom Query Rule","rule_type_id":"siem.queryRule","type":"query","consumer":"siem","producer":"siem","severity":"{{severity}}","risk_score":{{risk}},"tags":["Domain: Endpoint","Tactic: {{behaviour.TacticName}}"],"threat":[{"framework":"MITRE ATT&CK","tactic":{"id":"{{behaviour.Tactic}}","name":"{{behaviour.TacticName}}","reference":"https://attack.mitre.org/tactics/{{behaviour.Tactic}}/"},"technique":[{"id":"{{behaviour.Technique}}","name":"{{behaviour.TechniqueName}}","reference":"https://attack.mitre.org/techniques/{{behaviour.Technique}}/"}]}]{{EndRule}},"host":{"id":"{{BenchFleet.HostId(hostName)}}","name":"{{hostName}}","hostname":"{{hostName.ToLowerInvariant()}}","os":{"name":"{{os}}","family":"{{(os.StartsWith("Ubuntu", StringComparison.Ordinal) ? "linux" : "windows")}}","version":"23H2"},"ip":["{{ip}}"]},"user":{"name":"{{user}}","domain":"CORP"},"process":{"name":"{{behaviour.Process}}","pid":{{random.Next(300, 65000)}},"executable":"C:\\Windows\\System32\\{{behaviour.Process}}","command_line":"{{behaviour.Process}} -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA","parent":{"pid":{{random.Next(300, 65000)}},"name":"{{behaviour.Parent}}"{{EndProcess}},"event":{"kind":"signal","category":["process"],"type":["start"],"action":"start","outcome":"success","module":"endpoint","dataset":"endpoint.events.process"},"agent":{"type":"endpoint","version":"8.15.0","id":"{{Convert.ToHexStringLower(BenchFleet.RandomBytes(random, 16))}}"},"ecs":{"version":"8.11.0"},"message":{{Json($"Endpoint process event: {behaviour.Process} started by {behaviour.Parent}")}}{{EndDocument}}
             """;
-        return new BenchAlert(id, time.UtcTicks, ruleName, ruleUuid, severity, risk, reason, Convert.ToHexStringLower(Encoding.UTF8.GetBytes(hostName)).PadRight(32, '0'),
+        return new BenchAlert(id, time.UtcTicks, ruleName, ruleUuid, severity, risk, reason, BenchFleet.HostId(hostName),
             hostName, os, ip, user, behaviour.Process, document);
     }
 
-    /// <summary>Zipf-like: index 0 is the busiest, the tail is long.</summary>
-    private static int Skewed(Random random, int length) => (int)(Math.Pow(random.NextDouble(), 3) * length);
-
     private static string Json(string text) => JsonSerializer.Serialize(text);
-
-    private static byte[] RandomBytes(Random random, int length)
-    {
-        var bytes = new byte[length];
-        random.NextBytes(bytes);
-        return bytes;
-    }
 }

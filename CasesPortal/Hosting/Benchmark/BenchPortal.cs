@@ -15,6 +15,8 @@ public sealed class BenchPortal : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<BenchPortal> StartAsync(string databaseFile)
     {
         string[] settings =
@@ -40,6 +42,9 @@ public sealed class BenchPortal : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{AdminEmail}:{AdminPassword}")));
         return client;
     }
+
+    /// <summary>A browser-like client holding the log-in cookie of the benchmark's administrator, for the pages.</summary>
+    public async Task<HttpClient> LoggedInClientAsync() => (await BenchLogin.LogInAsync(Address, AdminEmail, AdminPassword)).Client;
 
     public async ValueTask DisposeAsync()
     {

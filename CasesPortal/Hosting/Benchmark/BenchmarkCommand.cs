@@ -1,13 +1,13 @@
-using System.Globalization;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace CasesPortal.Hosting.Benchmark;
 
 /// <summary>
-/// <c>dotnet run --project CasesPortal -c Release -- bench [--alerts 200000] [--data folder]</c>: builds a fresh
-/// database, measures the portal through the same services and HTTP routes users call, and prints each figure beside
-/// the best hand-written SQL on the same machine, as a Markdown table.
+/// <c>dotnet run --project CasesPortal -c Release -- bench [--cases C] [--alerts A] [--events E] [--ingest N] ...</c>:
+/// builds a fresh database of that size by bulk SQL, measures the portal through the same services and HTTP routes
+/// users call, warm, and prints each figure beside the best hand-written SQL on the same machine, as a Markdown table.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -15,80 +15,90 @@ public static class BenchmarkCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        if (Parse(args[1..]) is not var (alerts, folder, keep))
+        if (BenchSize.Parse(args[1..]) is not { } size)
         {
-            output.WriteLine("Usage: bench [--alerts N (1,000–10,000,000; default 200,000)] [--data <empty folder>] [--keep]");
+            output.WriteLine(BenchSize.Usage);
             return 2;
         }
-        folder ??= Path.Combine(Path.GetTempPath(), $"casesportal-bench-{Guid.NewGuid():N}");
+        var folder = size.Folder ?? Path.Combine(Path.GetTempPath(), $"casesportal-bench-{Guid.NewGuid():N}");
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
             output.WriteLine($"The folder {folder} is not empty; the benchmark builds its own database.");
             return 2;
         }
         Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "cases.db");
         try
         {
-            output.WriteLine($"CasesPortal benchmark on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {SqliteVersion()}");
+            var machine = Machine();
+            output.WriteLine(machine);
             output.WriteLine($"Database: {folder}");
-            await using var portal = await BenchPortal.StartAsync(Path.Combine(folder, "cases.db"));
-            var handCopy = Path.Combine(folder, "hand-written.db");
-            EmptyCopy(Path.Combine(folder, "cases.db"), handCopy);
+            await using (await BenchPortal.StartAsync(database)) { }
+            SqliteConnection.ClearAllPools();
 
-            output.Write($"Ingesting {alerts:N0} alerts over HTTP, then by hand-written SQL ");
-            var ingest = await IngestBenchmark.RunAsync(portal, handCopy, new BenchAlerts(alerts), output);
+            output.WriteLine($"Building {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events by bulk SQL:");
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var facts = new SqliteBenchBuilder(database, size, output).Build();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            output.WriteLine(BenchRow.Invariant($"  built in {facts.BuildTime.TotalSeconds:N0} s ({cpu.TotalSeconds:N0} s of CPU), {new FileInfo(database).Length / 1048576.0:N0} MB"));
+
+            var rows = new List<BenchRow>();
+            await using (var portal = await BenchPortal.StartAsync(database))
+            {
+                output.WriteLine($"Measuring, {size.Iterations} warm runs each:");
+                rows.AddRange(await new QueryBenchmark(portal, database, facts, size.Iterations, output).RunAsync());
+                output.Write($"  ingesting {size.Ingest:N0} alerts over HTTP, then as many by hand-written SQL ");
+                var ingest = await IngestBenchmark.RunAsync(portal, database, new BenchAlerts(size.Ingest, seed: 1), new BenchAlerts(size.Ingest, seed: 2), output);
+                rows.AddRange(IngestRows(ingest));
+            }
+            SqliteConnection.ClearAllPools();
+            // A typical case for the idle pages: the 100,000-alert one would measure its summary bar 50 times over, not idle circuits.
+            rows.AddRange(ProcessRows(await ProcessBenchmark.RunAsync(database, facts.BigCaseNumber - 1, size.Circuits, output), size));
 
             output.WriteLine();
-            output.WriteLine("| operation | CasesPortal | hand-written SQL | ratio | target |");
-            output.WriteLine("|---|---|---|---|---|");
-            output.WriteLine(Invariant($"| bulk ingest over HTTP, NDJSON, {ingest.Alerts:N0} alerts | {ingest.PortalPerSecond:N0} alerts/s | {ingest.HandPerSecond:N0} alerts/s | {ingest.HandPerSecond / ingest.PortalPerSecond:0.0}× | ≥ 20,000 alerts/s, ≤ 3× |"));
-            output.WriteLine(Invariant($"| write lock held per ingest batch ({ingest.Batches:N0} batches) | p50 {ingest.BatchP50Ms:N0} ms, max {ingest.BatchMaxMs:N0} ms | | | ≤ 200 ms |"));
+            output.WriteLine($"{size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events; {machine}");
+            output.WriteLine();
+            output.WriteLine(BenchRow.Header);
+            foreach (var row in rows) output.WriteLine(row.Markdown);
             return 0;
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (!keep) Directory.Delete(folder, recursive: true);
+            if (!size.Keep) Directory.Delete(folder, recursive: true);
         }
     }
 
-    private static (int Alerts, string? Folder, bool Keep)? Parse(string[] args)
+    private static IEnumerable<BenchRow> IngestRows(IngestFigures f)
     {
-        var (alerts, folder, keep) = (200_000, (string?)null, false);
-        for (var i = 0; i < args.Length; i++)
+        var ratio = f.HandPerSecond / f.PortalPerSecond;
+        yield return new BenchRow($"bulk ingest over HTTP, NDJSON, {f.Alerts:N0} alerts into the built database", "≥ 20,000 alerts/s, ≤ 3× hand SQL",
+            BenchRow.Invariant($"{f.PortalPerSecond:N0} alerts/s"), BenchRow.Invariant($"{f.HandPerSecond:N0} alerts/s"), BenchRow.Invariant($"{ratio:0.0}×"),
+            f.PortalPerSecond >= 20_000 && ratio <= 3);
+        yield return new BenchRow($"write lock held per ingest batch ({f.Batches:N0} batches)", "≤ 200 ms",
+            BenchRow.Invariant($"p50 {f.BatchP50Ms:N0} ms, max {f.BatchMaxMs:N0} ms"), "", "", f.BatchMaxMs <= 200);
+    }
+
+    private static IEnumerable<BenchRow> ProcessRows(ProcessFigures f, BenchSize size)
+    {
+        if (f.IdleRssMb is { } idle)
         {
-            switch (args[i])
-            {
-                case "--alerts" when i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 1000 and <= 10_000_000:
-                    alerts = n;
-                    break;
-                case "--data" when i + 1 < args.Length:
-                    folder = Path.GetFullPath(args[++i]);
-                    break;
-                case "--keep":
-                    keep = true;
-                    break;
-                default:
-                    return null;
-            }
+            var growth = idle - f.ColdRssMb;
+            yield return new BenchRow($"{f.CircuitsAsked} open case pages (circuits), idle 10 s", "server RSS ≤ 300 MB above a cold start",
+                BenchRow.Invariant($"+{growth:N0} MB ({f.ColdRssMb:N0} → {idle:N0} MB; {f.Circuits} of {f.CircuitsAsked} interactive)"), "", "",
+                growth <= 300 && f.Circuits == f.CircuitsAsked);
         }
-        return (alerts, folder, keep);
+        else yield return new BenchRow($"{f.CircuitsAsked} open case pages (circuits), idle", "server RSS ≤ 300 MB above a cold start", $"not measured: {f.Skipped}", "", "", null);
+        yield return new BenchRow($"start-up on the {size.Cases:N0}-case database, to the first 200 from `/healthz`", "≤ 3 s",
+            BenchRow.Invariant($"{f.StartupSeconds:0.00} s (RSS {f.ColdRssMb:N0} MB)"), "", "", f.StartupSeconds <= 3);
     }
 
-    /// <summary>An identical empty database (same schema and page size) for the hand-written insert to fill.</summary>
-    private static void EmptyCopy(string source, string target)
+    private static string Machine()
     {
-        using var connection = new SqliteConnection($"Data Source={source};Pooling=false");
-        connection.Open();
-        using var copy = connection.CreateCommand();
-        copy.CommandText = "VACUUM INTO $target;";
-        copy.Parameters.AddWithValue("$target", target);
-        copy.ExecuteNonQuery();
-        using var hand = new SqliteConnection($"Data Source={target};Pooling=false");
-        hand.Open();
-        using var wal = hand.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode = WAL;";
-        wal.ExecuteNonQuery();
+        var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
+        return BenchRow.Invariant($"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:N0} GB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {SqliteVersion()}, load {load} at start");
     }
 
     private static string SqliteVersion()
@@ -99,6 +109,4 @@ public static class BenchmarkCommand
         command.CommandText = "SELECT sqlite_version();";
         return (string)command.ExecuteScalar()!;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -38,10 +38,11 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
     /// <summary>Per detection rule, the cases opened in the period that hold its alerts, and how the closed ones were closed.</summary>
     private static async Task<IReadOnlyList<RuleQuality>> RulesAsync(CasesDbContext db, IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
     {
+        // From the period's cases to their alerts, never the other way: only the period's links are joined to alerts.
         var period = cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To);
-        var rulesOfCases = db.CaseAlerts.Join(db.Alerts, l => l.AlertId, a => a.Id, (l, a) => new { l.CaseId, a.RuleName })
-            .Where(x => x.RuleName != null).GroupBy(x => new { x.CaseId, x.RuleName }).Select(g => g.Key);
-        var rows = await rulesOfCases.Join(period, x => x.CaseId, c => c.Id, (x, c) => new { x.RuleName, c.Status, c.CloseReason })
+        var rows = await period.Join(db.CaseAlerts, c => c.Id, l => l.CaseId, (c, l) => new { c.Id, c.Status, c.CloseReason, l.AlertId })
+            .Join(db.Alerts, x => x.AlertId, a => a.Id, (x, a) => new { x.Id, x.Status, x.CloseReason, a.RuleName })
+            .Where(x => x.RuleName != null).Distinct()
             .GroupBy(x => x.RuleName!)
             .Select(g => new
             {
