@@ -1,0 +1,41 @@
+using System.Data.Common;
+
+namespace CasesPortal.Data;
+
+/// <summary>
+/// What differs between the engines in the SQL the portal writes by hand. Reached through
+/// <see cref="CasesDbContext.Dialect"/>, so features never branch on the engine.
+/// </summary>
+public interface ISqlDialect
+{
+    /// <summary>The case-insensitive LIKE operator (<c>LIKE</c> on SQLite, <c>ILIKE</c> on PostgreSQL).</summary>
+    string CaseInsensitiveLike { get; }
+
+    /// <summary>
+    /// Serializes the allocation of case numbers (MAX + 1) with other writers until the current transaction ends.
+    /// SQLite's write transactions are already exclusive; PostgreSQL takes a transaction-scoped advisory lock.
+    /// </summary>
+    Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct);
+}
+
+public sealed class SqliteDialect : ISqlDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    public string CaseInsensitiveLike => "LIKE";
+
+    public Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) => Task.CompletedTask;
+}
+
+public sealed class PostgresDialect : ISqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    /// <summary>Any fixed number: the advisory lock that serializes case-number allocation across instances.</summary>
+    private const long CaseNumberLock = 0x4361_7365_4E75_6D;
+
+    public string CaseInsensitiveLike => "ILIKE";
+
+    public async Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) =>
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(db.Database, $"SELECT pg_advisory_xact_lock({CaseNumberLock})", ct);
+}
