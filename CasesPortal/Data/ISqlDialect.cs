@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace CasesPortal.Data;
 
 /// <summary>
@@ -16,6 +14,9 @@ public interface ISqlDialect
     /// SQLite's write transactions are already exclusive; PostgreSQL takes a transaction-scoped advisory lock.
     /// </summary>
     Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct);
+
+    /// <summary>The SQL of timeline queries over the events table.</summary>
+    IEventQuerySql Events { get; }
 }
 
 public sealed class SqliteDialect : ISqlDialect
@@ -23,6 +24,8 @@ public sealed class SqliteDialect : ISqlDialect
     public static readonly SqliteDialect Instance = new();
 
     public string CaseInsensitiveLike => "LIKE";
+
+    public IEventQuerySql Events => SqliteEventQuerySql.Instance;
 
     public Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
@@ -35,6 +38,8 @@ public sealed class PostgresDialect : ISqlDialect
     private const long CaseNumberLock = 0x4361_7365_4E75_6D;
 
     public string CaseInsensitiveLike => "ILIKE";
+
+    public IEventQuerySql Events => PostgresEventQuerySql.Instance;
 
     public async Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) =>
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(db.Database, $"SELECT pg_advisory_xact_lock({CaseNumberLock})", ct);

@@ -1185,11 +1185,16 @@ namespace CasesPortal.Data.PostgresMigrations
                 table: "Timelines",
                 column: "UpdatedAt",
                 descending: new bool[0]);
+
+            // Bare words in timeline queries: the counterpart of SQLite's FTS5 table (see PostgresEventText).
+            migrationBuilder.Sql(PostgresEventText.Create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(PostgresEventText.Drop);
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

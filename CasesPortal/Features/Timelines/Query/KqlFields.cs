@@ -36,14 +36,13 @@ public static partial class KqlFields
     public static bool IsValidName(string name) => name.Length <= MaxNameLength && NamePattern().IsMatch(name);
 
     /// <summary>
-    /// The JSON paths a field may have in a stored document, which is kept as it was sent: nested objects
-    /// (<c>$."process"."name"</c>) or one dotted key (<c>$."process.name"</c>).
+    /// The paths (as their keys) a field may have in a stored document, which is kept as it was sent: nested objects
+    /// (<c>["process", "name"]</c>) or one dotted key (<c>["process.name"]</c>).
     /// </summary>
-    public static IReadOnlyList<string> JsonPaths(string field)
+    public static IReadOnlyList<IReadOnlyList<string>> JsonPaths(string field)
     {
-        var nested = "$." + string.Join('.', field.Split('.').Select(s => $"\"{s}\""));
-        var dotted = $"$.\"{field}\"";
-        return nested == dotted ? [nested] : [nested, dotted];
+        var nested = field.Split('.');
+        return nested.Length == 1 ? [nested] : [nested, [field]];
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9_@][A-Za-z0-9_@.\-]*$")]
