@@ -15,9 +15,20 @@ public static class DataFeature
             services.GetRequiredService<IDatabaseProvider>().Configure(options));
         builder.Services.AddSingleton(services => services.GetRequiredService<IDatabaseProvider>().CreateEvidenceStore());
         builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddSingleton<IInstanceMessages>(services => services.GetRequiredService<IDatabaseProvider>() is PostgresDatabaseProvider postgres
+            ? ActivatorUtilities.CreateInstance<PostgresInstanceMessages>(services, postgres)
+            : new SingleInstanceMessages());
+        builder.Services.AddHostedService<InstanceMessagesListener>();
         builder.Services.AddDataProtection().SetApplicationName("CasesPortal").PersistKeysToDbContext<CasesDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
+    }
+
+    /// <summary>Runs the PostgreSQL listener with the host; nothing to run for a single instance.</summary>
+    private sealed class InstanceMessagesListener(IInstanceMessages messages) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => (messages as IHostedService)?.StartAsync(ct) ?? Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => (messages as IHostedService)?.StopAsync(ct) ?? Task.CompletedTask;
     }
 
     public const string ProviderSetting = "Database:Provider";

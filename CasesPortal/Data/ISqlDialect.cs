@@ -17,6 +17,12 @@ public interface ISqlDialect
 
     /// <summary>The SQL of timeline queries over the events table.</summary>
     IEventQuerySql Events { get; }
+
+    /// <summary>
+    /// Ends a <c>SELECT</c> that claims rows for work: PostgreSQL locks them and skips rows another instance holds;
+    /// SQLite needs nothing, its writers already run one at a time.
+    /// </summary>
+    string SkipLockedRows { get; }
 }
 
 public sealed class SqliteDialect : ISqlDialect
@@ -26,6 +32,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string CaseInsensitiveLike => "LIKE";
 
     public IEventQuerySql Events => SqliteEventQuerySql.Instance;
+
+    public string SkipLockedRows => "";
 
     public Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
@@ -40,6 +48,8 @@ public sealed class PostgresDialect : ISqlDialect
     public string CaseInsensitiveLike => "ILIKE";
 
     public IEventQuerySql Events => PostgresEventQuerySql.Instance;
+
+    public string SkipLockedRows => "FOR UPDATE SKIP LOCKED";
 
     public async Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) =>
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(db.Database, $"SELECT pg_advisory_xact_lock({CaseNumberLock})", ct);
