@@ -36,10 +36,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config =>
         {
-            var values = new Dictionary<string, string?>
+            var values = new Dictionary<string, string?>(database.Settings)
             {
                 ["Urls"] = "http://127.0.0.1:0",
-                ["ConnectionStrings:Cases"] = database.ConnectionString,
                 ["Bootstrap:AdminEmail"] = TestAccounts.AdminEmail,
                 ["Bootstrap:AdminPassword"] = TestAccounts.AdminPassword,
             };

@@ -46,9 +46,8 @@ public sealed class PortalServices : IAsyncDisposable
 
     private static Dictionary<string, string?> Defaults(TempDatabase database, Dictionary<string, string?> settings)
     {
-        var defaults = new Dictionary<string, string?>
+        var defaults = new Dictionary<string, string?>(database.Settings)
         {
-            ["ConnectionStrings:Cases"] = database.ConnectionString,
             ["Bootstrap:AdminEmail"] = TestAccounts.AdminEmail,
             ["Bootstrap:AdminPassword"] = TestAccounts.AdminPassword,
         };

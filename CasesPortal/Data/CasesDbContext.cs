@@ -12,9 +12,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Data;
 
-public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The portal's model. On SQLite it is used as is; PostgreSQL uses <see cref="PostgresCasesDbContext"/>, the same model
+/// with its own migration set (EF picks a context's migrations by its exact type).
+/// </summary>
+public class CasesDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public CasesDbContext(DbContextOptions<CasesDbContext> options) : base(options) { }
+
+    /// <summary>For the per-provider subclasses, which share this model and its options.</summary>
+    protected CasesDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>The engine's SQL for what LINQ cannot say the same way on every engine.</summary>
+    public virtual ISqlDialect Dialect => SqliteDialect.Instance;
+
     /// <summary>The key ring for log-in cookies and (later) connector secrets, shared by every portal instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -67,10 +78,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options)
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so range filters and sorts run in SQL.
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
-        }
+        // PostgreSQL stores them the same way, so the raw aggregates (durations, ranges, buckets) are one SQL for both.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 }

@@ -10,14 +10,13 @@ public static class EventTextIndex
 {
     public const string Table = "SecurityEventsText";
 
-    private const string IndexedText =
-        "COALESCE({0}.\"HostName\", '') || ' ' || COALESCE({0}.\"UserName\", '') || ' ' || COALESCE({0}.\"ProcessName\", '') || ' ' || " +
-        "COALESCE({0}.\"EventAction\", '') || ' ' || COALESCE({0}.\"EventCategory\", '') || ' ' || COALESCE({0}.\"EventOutcome\", '') || ' ' || " +
-        "COALESCE({0}.\"HostOsName\", '') || ' ' || COALESCE({0}.\"SourceIp\", '') || ' ' || COALESCE({0}.\"DestinationIp\", '') || ' ' || " +
-        "COALESCE({0}.\"HostIp\", '')";
+    /// <summary>The indexed text of an event row; <paramref name="row"/> is the row's prefix (<c>"new."</c>, <c>"e."</c> or none).</summary>
+    public static string IndexedText(string row) => string.Join(" || ' ' || ",
+        new[] { "HostName", "UserName", "ProcessName", "EventAction", "EventCategory", "EventOutcome", "HostOsName", "SourceIp", "DestinationIp", "HostIp" }
+            .Select(column => $"COALESCE({row}\"{column}\", '')"));
 
     private static string Insert(string row) =>
-        $"INSERT INTO \"{Table}\"(rowid, message, text) VALUES ({row}.rowid, COALESCE({row}.\"Message\", ''), {string.Format(IndexedText, row)});";
+        $"INSERT INTO \"{Table}\"(rowid, message, text) VALUES ({row}.rowid, COALESCE({row}.\"Message\", ''), {IndexedText(row + ".")});";
 
     public static readonly string Create = $"""
         CREATE VIRTUAL TABLE "{Table}" USING fts5(message, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
@@ -31,7 +30,7 @@ public static class EventTextIndex
 
     public static readonly string Rebuild = $"""
         DELETE FROM "{Table}";
-        INSERT INTO "{Table}"(rowid, message, text) SELECT e.rowid, COALESCE(e."Message", ''), {string.Format(IndexedText, "e")} FROM "SecurityEvents" AS e;
+        INSERT INTO "{Table}"(rowid, message, text) SELECT e.rowid, COALESCE(e."Message", ''), {IndexedText("e.")} FROM "SecurityEvents" AS e;
         """;
 
     public static readonly string Drop = $"""

@@ -20,6 +20,9 @@ public interface IDatabaseProvider
 
     void Configure(DbContextOptionsBuilder options);
 
+    /// <summary>The context for this engine: its type chooses the migration set.</summary>
+    CasesDbContext CreateContext(DbContextOptions<CasesDbContext> options);
+
     /// <summary>Checks the storage is usable (folder exists and is writable); throws <see cref="ConfigurationProblemException"/> otherwise.</summary>
     void PrepareStorage();
 
@@ -28,4 +31,5 @@ public interface IDatabaseProvider
 
     /// <summary>The engine's bulk upsert of ingested alerts, events and indicators.</summary>
     IEvidenceStore CreateEvidenceStore();
+
 }

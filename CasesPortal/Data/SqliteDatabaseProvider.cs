@@ -46,6 +46,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
 
+    public CasesDbContext CreateContext(DbContextOptions<CasesDbContext> options) => new(options);
+
     public void PrepareStorage()
     {
         if (IsInMemory(Location)) return;

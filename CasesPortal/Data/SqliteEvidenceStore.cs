@@ -9,71 +9,17 @@ namespace CasesPortal.Data;
 /// </summary>
 public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStore
 {
-    private sealed record Column<T>(string Name, Func<T, object?> Value);
-
-    private static readonly Column<EcsRecord>[] EcsColumns =
-    [
-        new(nameof(EcsRecord.Id), r => r.Id),
-        new(nameof(EcsRecord.Timestamp), r => Ticks(r.Timestamp)),
-        new(nameof(EcsRecord.HostId), r => r.HostId),
-        new(nameof(EcsRecord.HostName), r => r.HostName),
-        new(nameof(EcsRecord.HostOsName), r => r.HostOsName),
-        new(nameof(EcsRecord.HostOsVersion), r => r.HostOsVersion),
-        new(nameof(EcsRecord.HostIp), r => r.HostIp),
-        new(nameof(EcsRecord.UserName), r => r.UserName),
-        new(nameof(EcsRecord.SourceIp), r => r.SourceIp),
-        new(nameof(EcsRecord.DestinationIp), r => r.DestinationIp),
-        new(nameof(EcsRecord.ProcessName), r => r.ProcessName),
-        new(nameof(EcsRecord.EventCategory), r => r.EventCategory),
-        new(nameof(EcsRecord.EventAction), r => r.EventAction),
-        new(nameof(EcsRecord.EventOutcome), r => r.EventOutcome),
-        new(nameof(EcsRecord.Message), r => r.Message),
-        new(nameof(EcsRecord.Document), r => r.Document),
-        new(nameof(EcsRecord.IngestedAt), r => r.IngestedAt.UtcTicks),
-        new(nameof(EcsRecord.UpdatedAt), r => r.UpdatedAt.UtcTicks),
-    ];
-
-    private static readonly Column<Alert>[] AlertColumns =
-    [
-        .. EcsColumns.Select(c => new Column<Alert>(c.Name, a => c.Value(a))),
-        new(nameof(Alert.RuleName), a => a.RuleName),
-        new(nameof(Alert.RuleUuid), a => a.RuleUuid),
-        new(nameof(Alert.Severity), a => a.Severity),
-        new(nameof(Alert.RiskScore), a => a.RiskScore),
-        new(nameof(Alert.WorkflowStatus), a => a.WorkflowStatus),
-        new(nameof(Alert.Reason), a => a.Reason),
-        new(nameof(Alert.Threat), a => a.Threat),
-    ];
-
-    private static readonly Column<SecurityEvent>[] EventColumns =
-        [.. EcsColumns.Select(c => new Column<SecurityEvent>(c.Name, e => c.Value(e)))];
-
-    private static readonly Column<Indicator>[] IndicatorColumns =
-    [
-        new(nameof(Indicator.Id), i => i.Id),
-        new(nameof(Indicator.Type), i => i.Type),
-        new(nameof(Indicator.Value), i => i.Value),
-        new(nameof(Indicator.Provider), i => i.Provider),
-        new(nameof(Indicator.Confidence), i => i.Confidence),
-        new(nameof(Indicator.FirstSeen), i => Ticks(i.FirstSeen)),
-        new(nameof(Indicator.LastSeen), i => Ticks(i.LastSeen)),
-        new(nameof(Indicator.Timestamp), i => Ticks(i.Timestamp)),
-        new(nameof(Indicator.Document), i => i.Document),
-        new(nameof(Indicator.IngestedAt), i => i.IngestedAt.UtcTicks),
-        new(nameof(Indicator.UpdatedAt), i => i.UpdatedAt.UtcTicks),
-    ];
-
     private const int IdsPerLookup = 500;
 
-    private static readonly string AlertSql = UpsertSql("Alerts", AlertColumns.Select(c => c.Name));
-    private static readonly string EventSql = UpsertSql("SecurityEvents", EventColumns.Select(c => c.Name));
-    private static readonly string IndicatorSql = UpsertSql("Indicators", IndicatorColumns.Select(c => c.Name));
+    private static readonly string AlertSql = UpsertSql("Alerts", EvidenceColumns.Alerts.Select(c => c.Name));
+    private static readonly string EventSql = UpsertSql("SecurityEvents", EvidenceColumns.Events.Select(c => c.Name));
+    private static readonly string IndicatorSql = UpsertSql("Indicators", EvidenceColumns.Indicators.Select(c => c.Name));
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync("Alerts", AlertSql, AlertColumns, a => a.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync("Alerts", AlertSql, EvidenceColumns.Alerts, a => a.Id, rows, ct);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync("SecurityEvents", EventSql, EventColumns, e => e.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync("SecurityEvents", EventSql, EvidenceColumns.Events, e => e.Id, rows, ct);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync("Indicators", IndicatorSql, IndicatorColumns, i => i.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync("Indicators", IndicatorSql, EvidenceColumns.Indicators, i => i.Id, rows, ct);
 
     private static string UpsertSql(string table, IEnumerable<string> columnNames)
     {
@@ -87,7 +33,7 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
             """;
     }
 
-    private async Task<UpsertResult> UpsertAsync<T>(string table, string sql, Column<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
+    private async Task<UpsertResult> UpsertAsync<T>(string table, string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
     {
         var created = new bool[rows.Count];
         if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero);
@@ -164,6 +110,4 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         }
         return stored;
     }
-
-    private static object? Ticks(DateTimeOffset? value) => value?.UtcTicks;
 }

@@ -28,6 +28,7 @@ public static class PortalArguments
         IOException io when io.InnerException is SocketException || io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
             => $"Configuration problem in 'urls': {io.Message}",
         Microsoft.Data.Sqlite.SqliteException sqlite => $"Configuration problem in '{SqliteDatabaseProvider.Setting}': the database cannot be opened or migrated ({sqlite.Message}).",
+        Npgsql.NpgsqlException postgres => $"Configuration problem in '{PostgresDatabaseProvider.Setting}': the PostgreSQL database cannot be reached or migrated ({postgres.Message}).",
         AggregateException { InnerExceptions.Count: 1 } aggregate => DescribeStartupProblem(aggregate.InnerException!),
         _ => null,
     };

@@ -9,6 +9,7 @@ namespace CasesPortal.Tests.Features.Accounts;
 [Trait(Layer.Name, Layer.Unit)]
 public sealed class StartupTests
 {
+    [Trait(TestProvider.Trait, TestProvider.Sqlite)]
     [Fact]
     public async Task A_fresh_database_is_migrated_in_WAL_mode_with_the_roles_and_the_configured_admin()
     {
@@ -52,6 +53,7 @@ public sealed class StartupTests
         }
     }
 
+    [Trait(TestProvider.Trait, TestProvider.Sqlite)]
     [Theory]
     [InlineData("Bootstrap:AdminPassword", "short", "Bootstrap:AdminPassword", "at least 12 characters")]
     [InlineData("Bootstrap:AdminEmail", "not an email", "Bootstrap:AdminEmail", "not a valid email")]

@@ -190,6 +190,7 @@ public sealed class CaseMetricsServiceTests(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(new StatusCounts(0, 0, 0), empty.Status);
     }
 
+    [Trait(TestProvider.Trait, TestProvider.Sqlite)]
     [Fact]
     public async Task Cases_from_before_status_stays_get_them_rebuilt_from_their_history()
     {

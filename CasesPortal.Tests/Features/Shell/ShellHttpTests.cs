@@ -22,6 +22,7 @@ public sealed class ShellHttpTests : IClassFixture<PortalFactory>
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
     }
 
+    [Trait(TestProvider.Trait, TestProvider.Sqlite)]
     [Fact]
     public async Task Health_answers_503_when_the_database_is_gone()
     {

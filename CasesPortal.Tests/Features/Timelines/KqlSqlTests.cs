@@ -1,3 +1,4 @@
+using CasesPortal.Data;
 using CasesPortal.Features.Timelines.Query;
 
 namespace CasesPortal.Tests.Features.Timelines;
@@ -61,7 +62,7 @@ public sealed class KqlSqlTests
     [Fact]
     public void Numbers_match_as_numbers_or_text_and_ranges_compare_numbers()
     {
-        Assert.Contains("value IN ($k0, $k1)", Sql("event.code:4625").Sql);
+        Assert.Contains("(value = $k0 OR value = $k1)", Sql("event.code:4625").Sql);
         var range = Sql("event.risk_score >= 70");
         Assert.Contains("WHERE value >= $k0", range.Sql);
         Assert.Equal(70d, range.Parameters[0].Value);
@@ -97,14 +98,27 @@ public sealed class KqlSqlTests
     public void List_columns_match_one_of_their_values()
     {
         var sql = Sql("event.category:network");
-        Assert.Equal("instr(',' || e.\"EventCategory\" || ',', $k0) > 0", sql.Sql);
+        Assert.Equal("instr((',' || e.\"EventCategory\" || ','), $k0) > 0", sql.Sql);
         Assert.Equal([",network,"], Values(sql));
+    }
+
+    [Fact]
+    public void PostgreSQL_reads_documents_as_jsonb_and_matches_words_with_its_text_search()
+    {
+        var document = KqlSql.Translate(KqlParser.Parse("file.hash.sha256:abc").Node!, sql: PostgresEventQuerySql.Instance);
+        Assert.Contains("jsonb_array_elements", document.Sql);
+        Assert.Contains("@k1", document.Sql);
+        Assert.Equal(["abc", new[] { "file", "hash", "sha256" }, new[] { "file.hash.sha256" }], Values(document));
+
+        var words = KqlSql.Translate(KqlParser.Parse("powersh*").Node!, sql: PostgresEventQuerySql.Instance);
+        Assert.Contains("to_tsquery('simple', @k0)", words.Sql);
+        Assert.Equal(["'powersh':*"], Values(words));
     }
 
     [Fact]
     public void Not_treats_a_missing_field_as_not_matching()
     {
-        Assert.Equal("(NOT COALESCE(e.\"HostName\" = $k0, 0))", Sql("not host.name:web-01").Sql);
-        Assert.Equal("((NOT COALESCE(e.\"HostName\" = $k0, 0)) AND e.\"UserName\" = $k1)", Sql("not host.name:a and user.name:b").Sql);
+        Assert.Equal("(NOT COALESCE(e.\"HostName\" = $k0, FALSE))", Sql("not host.name:web-01").Sql);
+        Assert.Equal("((NOT COALESCE(e.\"HostName\" = $k0, FALSE)) AND e.\"UserName\" = $k1)", Sql("not host.name:a and user.name:b").Sql);
     }
 }

@@ -113,6 +113,7 @@ public sealed class TimelineEventSearchTests : IAsyncLifetime
         Assert.Equal(10_050, histogram.Value!.Sum(b => b.Count));
     }
 
+    [Trait(TestProvider.Trait, TestProvider.Sqlite)]
     [Fact]
     public async Task A_query_past_its_budget_is_interrupted_in_the_engine()
     {
@@ -120,7 +121,7 @@ public sealed class TimelineEventSearchTests : IAsyncLifetime
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
         var started = DateTime.UtcNow;
-        var result = await TimelineEventSearch.WithBudgetAsync(connection, TimeSpan.FromMilliseconds(200), async _ =>
+        var result = await TimelineEventSearch.WithBudgetAsync(connection, SqliteEventQuerySql.Instance, TimeSpan.FromMilliseconds(200), async _ =>
         {
             await using var slow = connection.CreateCommand();
             slow.CommandText = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM n";
@@ -146,6 +147,7 @@ public sealed class TimelineEventSearchTests : IAsyncLifetime
         Assert.NotNull(result.StoppedAfter);
     }
 
+    [Trait(TestProvider.Trait, TestProvider.Sqlite)]
     [Fact]
     public async Task Indexed_queries_use_the_indexes_and_the_timestamp_order()
     {

@@ -79,14 +79,14 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
     public async Task<EntityPage<IpSummary>> FindIpsAsync(EntityQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var filter = new SqlFilter(query);
+        var filter = new SqlFilter(query, db.Dialect);
         var range = filter.Range();
         // Each event is a flow seen from both of its ends. The two sides never share a group, so each is grouped on its own,
         // straight off its covering index; COUNT(DISTINCT) and the window total are beyond LINQ, hence SQL.
         var sql = $"""
-            SELECT g.*, COUNT(*) OVER () AS Total FROM (
-              SELECT "SourceIp" AS Ip, '{FlowDirection.Source}' AS Direction, COUNT(*) AS Flows, COUNT(DISTINCT "DestinationIp") AS Peers,
-                     MAX("Timestamp") AS LastSeen
+            SELECT g.*, COUNT(*) OVER () AS "Total" FROM (
+              SELECT "SourceIp" AS "Ip", '{FlowDirection.Source}' AS "Direction", COUNT(*) AS "Flows", COUNT(DISTINCT "DestinationIp") AS "Peers",
+                     MAX("Timestamp") AS "LastSeen"
               FROM "SecurityEvents" WHERE "SourceIp" IS NOT NULL{range}{filter.Like("\"SourceIp\"")} GROUP BY "SourceIp"
               UNION ALL
               SELECT "DestinationIp", '{FlowDirection.Destination}', COUNT(*), COUNT(DISTINCT "SourceIp"), MAX("Timestamp")
@@ -134,14 +134,14 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
 
     private static IQueryable<UserRow> UserGroups(CasesDbContext db, EntityQuery query, string? exactName)
     {
-        var filter = new SqlFilter(query, exactName);
+        var filter = new SqlFilter(query, db.Dialect, exactName);
         var where = $"\"UserName\" IS NOT NULL{filter.Range()}{filter.Like("\"UserName\"")}{filter.Exact("\"UserName\"")}";
         // Authentication outcomes count from events only: an alert about a failed logon is not itself a logon.
         var sql = $"""
-            SELECT u."UserName" AS Name, COUNT(*) OVER () AS Total, SUM(u.IsEvent) AS Events, SUM(1 - u.IsEvent) AS Alerts, COUNT(DISTINCT u."HostName") AS Hosts,
-                   MAX(u."Timestamp") AS LastSeen,
-                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'success' THEN u."Timestamp" END) AS LastLogonSuccess,
-                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'failure' THEN u."Timestamp" END) AS LastLogonFailure
+            SELECT u."UserName" AS "Name", COUNT(*) OVER () AS "Total", SUM(u.IsEvent) AS "Events", SUM(1 - u.IsEvent) AS "Alerts",
+                   COUNT(DISTINCT u."HostName") AS "Hosts", MAX(u."Timestamp") AS "LastSeen",
+                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'success' THEN u."Timestamp" END) AS "LastLogonSuccess",
+                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'failure' THEN u."Timestamp" END) AS "LastLogonFailure"
             FROM (SELECT "UserName", "HostName", "Timestamp", "EventOutcome", 1 AS IsEvent,
                          CASE WHEN ',' || "EventCategory" || ',' LIKE '%,authentication,%' THEN 1 ELSE 0 END AS IsLogon
                   FROM "SecurityEvents" WHERE {where}
@@ -226,7 +226,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
     }
 
     /// <summary>The WHERE fragments and parameters of the raw aggregations (<c>{0}</c>-style placeholders, as SqlQueryRaw wants).</summary>
-    private sealed class SqlFilter(EntityQuery query, string? exactName = null)
+    private sealed class SqlFilter(EntityQuery query, ISqlDialect dialect, string? exactName = null)
     {
         private readonly List<object> parameters = [];
 
@@ -237,7 +237,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
             (query.To is { } to ? $" AND \"Timestamp\" <= {Add(to.UtcTicks)}" : "");
 
         public string Like(string column) =>
-            EvidenceQueries.Pattern(query.Search) is { } pattern ? $" AND {column} LIKE {Add(pattern)} ESCAPE '\\'" : "";
+            EvidenceQueries.Pattern(query.Search) is { } pattern ? $" AND {column} {dialect.CaseInsensitiveLike} {Add(pattern)} ESCAPE '\\'" : "";
 
         public string Exact(string column) => exactName is null ? "" : $" AND {column} = {Add(exactName)}";
 

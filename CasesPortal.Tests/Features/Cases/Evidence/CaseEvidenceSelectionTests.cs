@@ -110,6 +110,7 @@ public sealed class CaseEvidenceSelectionTests(ITestOutputHelper output) : IAsyn
         Assert.Equal(196, statuses["open"]);
     }
 
+    [Trait(TestProvider.Trait, TestProvider.Sqlite)]
     [Fact]
     public async Task Ten_thousand_ids_become_one_json_parameter_and_attach_fast()
     {

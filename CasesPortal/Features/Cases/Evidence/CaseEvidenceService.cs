@@ -193,7 +193,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         var links = db.CaseIndicators.Where(l => l.CaseId == caseId);
         var total = await links.CountAsync(ct);
         var rows = await links.Join(db.Indicators, l => l.IndicatorId, i => i.Id, (l, i) => new { l, i })
-            .OrderByDescending(x => x.i.LastSeen).ThenBy(x => x.i.Id).Skip(Skip(page, perPage)).Take(Clamp(perPage))
+            .OrderBy(x => x.i.LastSeen == null).ThenByDescending(x => x.i.LastSeen).ThenBy(x => x.i.Id).Skip(Skip(page, perPage)).Take(Clamp(perPage))
             .Select(x => new { x.i.Id, x.i.Type, x.i.Value, x.i.Provider, x.i.Confidence, x.i.LastSeen, x.l.AttachedAt, x.l.AttachedById })
             .ToListAsync(ct);
         var people = await PeopleDirectory.LoadAsync(db, rows.Select(r => r.AttachedById), ct);

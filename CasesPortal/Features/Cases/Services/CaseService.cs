@@ -35,6 +35,7 @@ public sealed class CaseService(IDbContextFactory<CasesDbContext> dbFactory, Cas
         if (await CaseAssigneeRules.ValidateAsync(db, assignees, ct) is { } assigneeProblem) return ServiceError.Invalid(assigneeProblem);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Dialect.LockCaseNumbersAsync(db, ct);
         var now = clock.GetUtcNow();
         var item = new Case
         {

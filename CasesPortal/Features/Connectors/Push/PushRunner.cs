@@ -19,23 +19,38 @@ public sealed record PushOutcome(PushState State, string? Message, ExternalRef? 
 public sealed class PushRunner(IDbContextFactory<CasesDbContext> dbFactory, ConnectorService connectors, ConnectorTypes types, PushPlanner planner,
     PushCompletion completion, IOptions<ConnectorOptions> options, TimeProvider clock, ILogger<PushRunner> logger)
 {
-    /// <summary>Runs every pending push that is due; the background worker's tick.</summary>
+    /// <summary>
+    /// Runs every pending push that is due; the background worker's tick. Each instance claims its batch in one statement
+    /// that skips rows another instance is claiming at that moment (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL), so
+    /// several instances share the outbox and each push runs once.
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
-        List<long> due;
+        List<long> claimed;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var now = clock.GetUtcNow();
-            due = await db.ConnectorPushes.Where(p => p.State == PushState.Pending && p.NextAttemptAt <= now && (p.LeaseUntil == null || p.LeaseUntil < now))
-                .OrderBy(p => p.NextAttemptAt).Select(p => p.Id).Take(100).ToListAsync(ct);
+            var lease = now + options.Value.OutboxLease;
+            // Times are UTC ticks, as everywhere in the store. The only text put into the SQL is the dialect's fixed clause.
+#pragma warning disable EF1002
+            claimed = await db.Database.SqlQueryRaw<long>($$"""
+                UPDATE "ConnectorPushes" SET "LeaseUntil" = {0}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (SELECT "Id" FROM "ConnectorPushes"
+                               WHERE "State" = {1} AND "NextAttemptAt" <= {2} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {2})
+                               ORDER BY "NextAttemptAt" LIMIT 100 {{db.Dialect.SkipLockedRows}})
+                RETURNING "Id" AS "Value"
+                """, lease.UtcTicks, (int)PushState.Pending, now.UtcTicks).ToListAsync(ct);
+#pragma warning restore EF1002
         }
-        foreach (var id in due) await RunAsync(id, ct);
-        return due.Count;
+        foreach (var id in claimed) await RunClaimedAsync(id, ct);
+        return claimed.Count;
     }
 
-    public async Task<PushOutcome> RunAsync(long pushId, CancellationToken ct)
+    public async Task<PushOutcome> RunAsync(long pushId, CancellationToken ct) =>
+        await ClaimAsync(pushId, ct) ? await RunClaimedAsync(pushId, ct) : PushOutcome.Busy;
+
+    private async Task<PushOutcome> RunClaimedAsync(long pushId, CancellationToken ct)
     {
-        if (!await ClaimAsync(pushId, ct)) return PushOutcome.Busy;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var push = await db.ConnectorPushes.SingleAsync(p => p.Id == pushId, ct);
         var settings = await connectors.SettingsAsync(push.ConnectorId, ct);

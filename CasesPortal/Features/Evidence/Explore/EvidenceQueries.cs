@@ -29,9 +29,10 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         var c = query.Common;
         var indicators = Matching(db, query);
         var total = await indicators.CountAsync(ct);
+        // Indicators never seen sort as the oldest on every engine (PostgreSQL would put NULL first when descending).
         var sorted = c.Descending
-            ? indicators.OrderByDescending(i => i.LastSeen).ThenBy(i => i.Id)
-            : indicators.OrderBy(i => i.LastSeen).ThenBy(i => i.Id);
+            ? indicators.OrderBy(i => i.LastSeen == null).ThenByDescending(i => i.LastSeen).ThenBy(i => i.Id)
+            : indicators.OrderBy(i => i.LastSeen != null).ThenBy(i => i.LastSeen).ThenBy(i => i.Id);
         var items = await sorted.Skip((c.Page - 1) * c.PerPage).Take(c.PerPage).ToListAsync(ct);
         return new(items, c.Page, c.PerPage, total);
     }

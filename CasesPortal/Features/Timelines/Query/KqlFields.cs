@@ -48,16 +48,16 @@ public static partial class KqlFields
     public const int MaxMixedSegments = 6;
 
     /// <summary>
-    /// The JSON paths a field may have in a stored document, which is kept as it was sent. Elasticsearch reads
+    /// The paths (as their keys) a field may have in a stored document, which is kept as it was sent. Elasticsearch reads
     /// <c>host.os.name</c> from nested objects (<c>$."host"."os"."name"</c>), one dotted key (<c>$."host.os.name"</c>) or
     /// any mix (<c>$."host"."os.name"</c>, <c>$."host.os"."name"</c>), and ECS documents come in all of them: so every
     /// way of grouping the name's parts is a path, nested first (2^(n-1) paths for n parts, 32 at most).
     /// </summary>
-    public static IReadOnlyList<string> JsonPaths(string field)
+    public static IReadOnlyList<IReadOnlyList<string>> JsonPaths(string field)
     {
         var parts = field.Split('.');
-        if (parts.Length > MaxMixedSegments) return [Path([.. parts]), Path([field])];
-        var paths = new List<string>();
+        if (parts.Length > MaxMixedSegments) return [parts, [field]];
+        var paths = new List<IReadOnlyList<string>>();
         // Bit i of the mask set: parts i and i+1 are joined by a dot inside one key rather than nested.
         var joins = 1 << (parts.Length - 1);
         for (var mask = 0; mask < joins; mask++)
@@ -66,14 +66,12 @@ public static partial class KqlFields
             for (var i = 1; i < parts.Length; i++)
                 if ((mask & (1 << (i - 1))) != 0) keys[^1] += "." + parts[i];
                 else keys.Add(parts[i]);
-            paths.Add(Path(keys));
+            paths.Add(keys);
         }
         // Fully dotted second, as the two common forms are tried first.
         if (paths.Count > 1) (paths[1], paths[^1]) = (paths[^1], paths[1]);
         return paths;
     }
-
-    private static string Path(IEnumerable<string> keys) => "$." + string.Join('.', keys.Select(k => $"\"{k}\""));
 
     [GeneratedRegex(@"^[A-Za-z0-9_@][A-Za-z0-9_@.\-]*$")]
     private static partial Regex NamePattern();

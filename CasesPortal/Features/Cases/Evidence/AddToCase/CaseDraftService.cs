@@ -70,7 +70,7 @@ public sealed class CaseDraftService(IDbContextFactory<CasesDbContext> dbFactory
     private static async Task<NewCase> IndicatorsAsync(IQueryable<Indicator> indicators, CancellationToken ct)
     {
         var count = await indicators.CountAsync(ct);
-        var values = await indicators.OrderByDescending(i => i.LastSeen).ThenBy(i => i.Id).Take(Listed).Select(i => i.Type + " " + i.Value).ToListAsync(ct);
+        var values = await indicators.OrderBy(i => i.LastSeen == null).ThenByDescending(i => i.LastSeen).ThenBy(i => i.Id).Take(Listed).Select(i => i.Type + " " + i.Value).ToListAsync(ct);
         var types = await TopAsync(indicators, i => i.Type, ct);
         var providers = await TopAsync(indicators, i => i.Provider, ct);
         var lines = new List<string> { $"{Count(count, "indicator")} added from the Indicators page.", "" };

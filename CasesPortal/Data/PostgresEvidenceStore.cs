@@ -1,0 +1,80 @@
+using CasesPortal.Features.Evidence.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CasesPortal.Data;
+
+/// <summary>
+/// PostgreSQL upserts: each batch is one <c>INSERT ... SELECT FROM unnest(column arrays) ON CONFLICT("Id") DO UPDATE</c>
+/// whose <c>RETURNING (xmax = 0)</c> tells new rows from replaced ones. A batch holding an id twice writes its last copy
+/// once (PostgreSQL refuses to update a row twice in one statement) with the revision raised by the number of copies.
+/// </summary>
+public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceStore
+{
+    private static readonly string AlertSql = UpsertSql("Alerts", EvidenceColumns.Alerts.Select(c => c.Name));
+    private static readonly string EventSql = UpsertSql("SecurityEvents", EvidenceColumns.Events.Select(c => c.Name));
+    private static readonly string IndicatorSql = UpsertSql("Indicators", EvidenceColumns.Indicators.Select(c => c.Name));
+
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync(AlertSql, EvidenceColumns.Alerts, a => a.Id, rows, ct);
+
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync(EventSql, EvidenceColumns.Events, e => e.Id, rows, ct);
+
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync(IndicatorSql, EvidenceColumns.Indicators, i => i.Id, rows, ct);
+
+    private static string UpsertSql(string table, IEnumerable<string> columnNames)
+    {
+        var columns = columnNames.ToList();
+        // The first arrival time stays; everything else is replaced by the document sent last.
+        var updates = columns.Where(c => c is not "Id" and not "IngestedAt").Select(c => $"\"{c}\" = excluded.\"{c}\"");
+        var arrays = string.Join(", ", columns.Select((_, i) => "@c" + i));
+        return $"""
+            INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}, "Revision")
+            SELECT * FROM unnest({arrays}, @revisions)
+            ON CONFLICT ("Id") DO UPDATE SET {string.Join(", ", updates)}, "Revision" = "{table}"."Revision" + excluded."Revision"
+            RETURNING "Id", (xmax = 0) AS created
+            """;
+    }
+
+    private async Task<UpsertResult> UpsertAsync<T>(string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        var created = new bool[rows.Count];
+        if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero);
+
+        // The last copy of each id is written; the copies count as revisions.
+        var last = new Dictionary<string, (T Row, int Copies)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            last[id(row)] = (row, last.TryGetValue(id(row), out var seen) ? seen.Copies + 1 : 1);
+        var unique = last.Values.ToList();
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        for (var c = 0; c < columns.Length; c++)
+            command.Parameters.Add(Array("c" + c, columns[c], unique.Select(u => u.Row).ToList()));
+        command.Parameters.Add(new NpgsqlParameter("revisions", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = unique.Select(u => u.Copies).ToArray() });
+
+        var isNew = new Dictionary<string, bool>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) isNew[reader.GetString(0)] = reader.GetBoolean(1);
+        // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
+        await transaction.CommitAsync(ct);
+
+        var firstSeen = new HashSet<string>(StringComparer.Ordinal);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var key = id(rows[row]);
+            // A second copy of an id within the batch is an update of the first.
+            created[row] = firstSeen.Add(key) && isNew[key];
+        }
+        return new UpsertResult(created, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    private static NpgsqlParameter Array<T>(string name, EvidenceColumn<T> column, List<T> rows) => column.Type switch
+    {
+        EvidenceColumnType.Ticks => new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => (long?)column.Value(r)).ToArray() },
+        EvidenceColumnType.Real => new(name, NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = rows.Select(r => (double?)column.Value(r)).ToArray() },
+        _ => new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (string?)column.Value(r)).ToArray() },
+    };
+}
