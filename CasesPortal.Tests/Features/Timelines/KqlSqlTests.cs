@@ -50,13 +50,14 @@ public sealed class KqlSqlTests
     [Fact]
     public void A_field_has_a_path_for_every_grouping_of_its_parts_up_to_six_parts()
     {
-        Assert.Equal(["$.\"message\""], KqlFields.JsonPaths("message"));
-        Assert.Equal(["$.\"a\".\"b\"", "$.\"a.b\""], KqlFields.JsonPaths("a.b"));
-        var six = KqlFields.JsonPaths("a.b.c.d.e.f");
+        static IEnumerable<string> Paths(string field) => KqlFields.JsonPaths(field).Select(p => (string)SqliteEventQuerySql.Instance.JsonPath(p));
+        Assert.Equal(["$.\"message\""], Paths("message"));
+        Assert.Equal(["$.\"a\".\"b\"", "$.\"a.b\""], Paths("a.b"));
+        var six = Paths("a.b.c.d.e.f").ToList();
         Assert.Equal(32, six.Count);
         Assert.Equal(32, six.Distinct().Count());
         Assert.Equal(["$.\"a\".\"b\".\"c\".\"d\".\"e\".\"f\"", "$.\"a.b.c.d.e.f\""], six.Take(2));
-        Assert.Equal(["$.\"a\".\"b\".\"c\".\"d\".\"e\".\"f\".\"g\"", "$.\"a.b.c.d.e.f.g\""], KqlFields.JsonPaths("a.b.c.d.e.f.g"));
+        Assert.Equal(["$.\"a\".\"b\".\"c\".\"d\".\"e\".\"f\".\"g\"", "$.\"a.b.c.d.e.f.g\""], Paths("a.b.c.d.e.f.g"));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class KqlSqlTests
         var document = KqlSql.Translate(KqlParser.Parse("file.hash.sha256:abc").Node!, sql: PostgresEventQuerySql.Instance);
         Assert.Contains("jsonb_array_elements", document.Sql);
         Assert.Contains("@k1", document.Sql);
-        Assert.Equal(["abc", new[] { "file", "hash", "sha256" }, new[] { "file.hash.sha256" }], Values(document));
+        Assert.Equal(["abc", new[] { "file", "hash", "sha256" }, new[] { "file.hash.sha256" }, new[] { "file", "hash.sha256" }, new[] { "file.hash", "sha256" }], Values(document));
 
         var words = KqlSql.Translate(KqlParser.Parse("powersh*").Node!, sql: PostgresEventQuerySql.Instance);
         Assert.Contains("to_tsquery('simple', @k0)", words.Sql);
