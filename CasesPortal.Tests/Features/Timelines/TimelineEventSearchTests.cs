@@ -141,7 +141,7 @@ public sealed class TimelineEventSearchTests : IAsyncLifetime
     public async Task The_service_stops_a_slow_timeline_query_at_the_configured_budget()
     {
         await using var tight = await PortalServices.StartAsync(new() { ["Timelines:QueryBudgetSeconds"] = "0.001" });
-        var lines = Enumerable.Range(0, 3000).Select(i => "{\"_id\":\"s-" + i + "\",\"@timestamp\":\"2026-10-01T00:00:00Z\",\"a\":{\"b\":{\"c\":\"v" + i + "\"}}}");
+        var lines = Enumerable.Range(0, 20_000).Select(i => "{\"_id\":\"s-" + i + "\",\"@timestamp\":\"2026-10-01T00:00:00Z\",\"a\":{\"b\":{\"c\":\"v" + i + "\"}}}");
         Assert.True((await tight.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Events, Samples.Utf8(string.Join('\n', lines)), CancellationToken.None)).Succeeded);
         var result = await tight.Get<TimelineEventSearch>().FindAsync(new TimelineSearch { Query = "a.b.c:nothing or not a.b.c:v* or x.y:*" });
         Assert.NotNull(result.StoppedAfter);
