@@ -9,6 +9,7 @@ namespace CasesPortal.Tests.Hosting;
 
 /// <summary>The backup command against a live portal's database: a consistent copy, while the portal keeps writing.</summary>
 [Trait(Layer.Name, Layer.Unit)]
+[Trait(TestProvider.Trait, TestProvider.Sqlite)]
 public sealed class BackupCommandTests : IAsyncLifetime
 {
     private PortalServices portal = default!;
