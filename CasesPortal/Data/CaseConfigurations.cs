@@ -150,6 +150,18 @@ internal sealed class CaseAlertConfiguration : IEntityTypeConfiguration<CaseAler
     }
 }
 
+internal sealed class CaseAlertFacetConfiguration : IEntityTypeConfiguration<CaseAlertFacet>
+{
+    public void Configure(EntityTypeBuilder<CaseAlertFacet> f)
+    {
+        f.ToTable("CaseAlertFacets");
+        f.HasKey(x => new { x.CaseId, x.Kind, x.Key, x.Name });
+        f.Property(x => x.Key).HasMaxLength(EcsRecord.KeywordMaxLength + 5);
+        f.Property(x => x.Name).HasMaxLength(EcsRecord.KeywordMaxLength);
+        f.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
 {
     public void Configure(EntityTypeBuilder<CaseEvent> e)

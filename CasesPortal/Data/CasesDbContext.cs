@@ -39,6 +39,7 @@ public class CasesDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
+    public DbSet<CaseAlertFacet> CaseAlertFacets => Set<CaseAlertFacet>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseIndicator> CaseIndicators => Set<CaseIndicator>();
     public DbSet<Alert> Alerts => Set<Alert>();

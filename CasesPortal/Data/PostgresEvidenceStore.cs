@@ -1,3 +1,4 @@
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Evidence.Model;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,7 +16,7 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
     private static readonly string EventSql = UpsertSql("SecurityEvents", EvidenceColumns.Events.Select(c => c.Name));
     private static readonly string IndicatorSql = UpsertSql("Indicators", EvidenceColumns.Indicators.Select(c => c.Name));
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync(AlertSql, EvidenceColumns.Alerts, a => a.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync(AlertSql, EvidenceColumns.Alerts, a => a.Id, rows, ct, followCaseLinks: true);
 
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync(EventSql, EvidenceColumns.Events, e => e.Id, rows, ct);
 
@@ -35,7 +36,8 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
             """;
     }
 
-    private async Task<UpsertResult> UpsertAsync<T>(string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
+    private async Task<UpsertResult> UpsertAsync<T>(string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct,
+        bool followCaseLinks = false)
     {
         var created = new bool[rows.Count];
         if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero);
@@ -50,6 +52,9 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
         await connection.OpenAsync(ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Alerts sent again may change user, host or rule under the cases they sit in: count them out, then in again.
+        var ids = followCaseLinks ? last.Keys.ToArray() : null;
+        if (ids is not null) await RunAsync(connection, transaction, CaseAlertFacets.CountOutSql(LinksOf), ids, ct);
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         for (var c = 0; c < columns.Length; c++)
             command.Parameters.Add(Array("c" + c, columns[c], unique.Select(u => u.Row).ToList()));
@@ -58,6 +63,7 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
         var isNew = new Dictionary<string, bool>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) isNew[reader.GetString(0)] = reader.GetBoolean(1);
+        if (ids is not null) await RunAsync(connection, transaction, [CaseAlertFacets.CountInSql(LinksOf)], ids, ct);
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
         await transaction.CommitAsync(ct);
 
@@ -69,6 +75,19 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
             created[row] = firstSeen.Add(key) && isNew[key];
         }
         return new UpsertResult(created, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>The case links of the alerts named by the array <c>@ids</c>.</summary>
+    private const string LinksOf = """SELECT "CaseId", "AlertId" FROM "CaseAlerts" WHERE "AlertId" = ANY(@ids)""";
+
+    private static async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> statements, string[] ids, CancellationToken ct)
+    {
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ids });
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     private static NpgsqlParameter Array<T>(string name, EvidenceColumn<T> column, List<T> rows) => column.Type switch

@@ -1,4 +1,5 @@
 using CasesPortal.Features.Evidence.Model;
+using CasesPortal.Features.Cases.Evidence;
 using Microsoft.Data.Sqlite;
 
 namespace CasesPortal.Data;
@@ -53,6 +54,9 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         // The write lock is held from BEGIN IMMEDIATE, so what this reads stays true until the commit.
         var stored = await StoredIdsAsync(connection, transaction, table, rows.Select(id).Distinct().ToList(), ct);
+        // Alerts sent again may change user, host or rule under the cases they sit in: count them out, then in again.
+        var resent = table == "Alerts" && stored.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(stored) : null;
+        if (resent is not null) await RunAsync(connection, transaction, CaseAlertFacets.CountOutSql(LinksOf), resent, ct);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
@@ -68,11 +72,27 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
             created[row] = stored.Add(id(rows[row]));
         }
 
+        if (resent is not null) await RunAsync(connection, transaction, [CaseAlertFacets.CountInSql(LinksOf)], resent, ct);
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
         await transaction.CommitAsync(ct);
         var writeTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await CheckpointNowAndThenAsync(connection, ct);
         return new UpsertResult(created, writeTime);
+    }
+
+    /// <summary>The case links of the alerts named by the JSON array <c>$ids</c>.</summary>
+    private const string LinksOf = """SELECT "CaseId", "AlertId" FROM "CaseAlerts" WHERE "AlertId" IN (SELECT value FROM json_each($ids))""";
+
+    private static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> statements, string ids, CancellationToken ct)
+    {
+        foreach (var sql in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$ids", ids);
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>Batches written since the write-ahead log was last copied back into the database.</summary>

@@ -170,6 +170,33 @@ namespace CasesPortal.Data.Migrations
                     b.ToTable("CaseAlerts", (string)null);
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseAlertFacet", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(1029)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Alerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewestAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "Kind", "Key", "Name");
+
+                    b.ToTable("CaseAlertFacets", (string)null);
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseEvent", b =>
                 {
                     b.Property<string>("CaseId")
@@ -1534,6 +1561,15 @@ namespace CasesPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseAlertFacet", b =>
+                {
                     b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

@@ -175,6 +175,33 @@ namespace CasesPortal.Data.PostgresMigrations
                     b.ToTable("CaseAlerts", (string)null);
                 });
 
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseAlertFacet", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(1029)
+                        .HasColumnType("character varying(1029)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<int>("Alerts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NewestAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CaseId", "Kind", "Key", "Name");
+
+                    b.ToTable("CaseAlertFacets", (string)null);
+                });
+
             modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseEvent", b =>
                 {
                     b.Property<string>("CaseId")
@@ -1551,6 +1578,15 @@ namespace CasesPortal.Data.PostgresMigrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseAlertFacet", b =>
+                {
                     b.HasOne("CasesPortal.Features.Cases.Model.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

@@ -1,4 +1,5 @@
 using CasesPortal.Data;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Evidence.Model;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,11 @@ public sealed class CaseMetricsService(IDbContextFactory<CasesDbContext> dbFacto
             .Select(c => new { c.CreatedAt, c.ClosedAt, c.Status }).SingleOrDefaultAsync(ct);
         if (item is null) return null;
 
-        var alerts = db.CaseAlerts.Where(l => l.CaseId == caseId).Join(db.Alerts, l => l.AlertId, a => a.Id, (_, a) => a);
+        var facets = db.CaseAlertFacets.Where(f => f.CaseId == caseId);
         return new CaseMetrics(
-            features.Contains(CaseMetricFeatures.AlertsCount) ? await db.CaseAlerts.CountAsync(l => l.CaseId == caseId, ct) : null,
-            features.Contains(CaseMetricFeatures.AlertsUsers) ? await UsersAsync(alerts, ct) : null,
-            features.Contains(CaseMetricFeatures.AlertsHosts) ? await HostsAsync(db, caseId, alerts, ct) : null,
+            features.Contains(CaseMetricFeatures.AlertsCount) ? await facets.Where(f => f.Kind == AlertFacetKind.All).SumAsync(f => f.Alerts, ct) : null,
+            features.Contains(CaseMetricFeatures.AlertsUsers) ? await UsersAsync(facets, ct) : null,
+            features.Contains(CaseMetricFeatures.AlertsHosts) ? await HostsAsync(facets, ct) : null,
             features.Contains(CaseMetricFeatures.Connectors) ? await ConnectorsAsync(db, caseId, ct) : null,
             features.Contains(CaseMetricFeatures.Lifespan) ? await LifespanAsync(db, caseId, item.CreatedAt, item.Status == CaseStatus.Closed ? item.ClosedAt : null, ct) : null);
     }
@@ -55,42 +56,33 @@ public sealed class CaseMetricsService(IDbContextFactory<CasesDbContext> dbFacto
         db.ExternalIncidents.Where(i => i.CaseId == caseId).Select(i => i.ConnectorId)
             .Union(db.CaseConnectors.Where(c => c.CaseId == caseId).Select(c => c.ConnectorId)).CountAsync(ct);
 
-    /// <summary>
-    /// One grouped scan of the case's alerts gives both the number of users and their counts; the busiest ten are
-    /// picked from the groups, so a case with 100,000 alerts is read once, not once per figure.
-    /// </summary>
-    private static async Task<EntityFigures> UsersAsync(IQueryable<Alert> alerts, CancellationToken ct)
+    /// <summary>The number of users and the busiest ten, from the case's user facets (one row per user).</summary>
+    private static async Task<EntityFigures> UsersAsync(IQueryable<CaseAlertFacet> facets, CancellationToken ct)
     {
-        var groups = await alerts.Where(a => a.UserName != null && a.UserName != "")
-            .GroupBy(a => a.UserName!).Select(g => new { Name = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var top = groups.OrderByDescending(g => g.Count).ThenBy(g => g.Name, StringComparer.Ordinal).Take(TopEntities);
-        return new EntityFigures(groups.Count, top.Select(u => new EntityCount(u.Name, null, u.Count)).ToList());
+        var users = await facets.Where(f => f.Kind == AlertFacetKind.User).Select(f => new { f.Key, f.Alerts }).ToListAsync(ct);
+        var top = users.OrderByDescending(u => u.Alerts).ThenBy(u => u.Key, StringComparer.Ordinal).Take(TopEntities);
+        return new EntityFigures(users.Count, top.Select(u => new EntityCount(u.Key, null, u.Alerts)).ToList());
     }
 
     /// <summary>
-    /// Hosts by host.id, or by host.name for alerts without an id; each shown by the name on its newest alert. One
-    /// grouped scan finds every host with its count and newest alert time; the names of the busiest ten are then read
-    /// through the alerts' host index, never by a subquery per host.
+    /// Hosts by host.id, or by host.name for alerts without an id; each shown by the name on its newest alert. The
+    /// case's host facets hold one row per host and name, so a host's figure is the sum of its rows.
     /// </summary>
-    private static async Task<EntityFigures> HostsAsync(CasesDbContext db, string caseId, IQueryable<Alert> alerts, CancellationToken ct)
+    private static async Task<EntityFigures> HostsAsync(IQueryable<CaseAlertFacet> facets, CancellationToken ct)
     {
-        var groups = await alerts.Where(a => (a.HostId != null && a.HostId != "") || (a.HostName != null && a.HostName != ""))
-            .Select(a => new { Key = a.HostId != null && a.HostId != "" ? a.HostId : "name:" + a.HostName, a.HostId, a.HostName, a.Timestamp })
-            .GroupBy(a => a.Key)
-            .Select(g => new { g.Key, Count = g.Count(), Id = g.Max(a => a.HostId), Newest = g.Max(a => a.HostName != null ? a.Timestamp : null) })
-            .ToListAsync(ct);
-        var top = groups.OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Take(TopEntities).ToList();
-
-        var ids = top.Where(h => !h.Key.StartsWith("name:", StringComparison.Ordinal)).Select(h => h.Key).ToList();
-        var times = top.Where(h => h.Newest != null).Select(h => h.Newest).Distinct().ToList();
-        var named = ids.Count == 0 ? [] : await db.Alerts
-            .Where(a => ids.Contains(a.HostId!) && times.Contains(a.Timestamp) && a.HostName != null
-                && db.CaseAlerts.Any(l => l.CaseId == caseId && l.AlertId == a.Id))
-            .Select(a => new { a.HostId, a.Timestamp, a.HostName }).ToListAsync(ct);
-        string? NameOf(string key, DateTimeOffset? newest) => key.StartsWith("name:", StringComparison.Ordinal) ? key["name:".Length..]
-            : named.Where(a => a.HostId == key && a.Timestamp == newest).Select(a => a.HostName).Min(StringComparer.Ordinal);
-        return new EntityFigures(groups.Count, top.Select(h => new EntityCount(NameOf(h.Key, h.Newest) ?? h.Id ?? h.Key, h.Id, h.Count)).ToList());
+        var rows = await facets.Where(f => f.Kind == AlertFacetKind.Host).Select(f => new { f.Key, f.Name, f.Alerts, f.NewestAt }).ToListAsync(ct);
+        var hosts = rows.GroupBy(r => r.Key, StringComparer.Ordinal).Select(g => (g.Key, Count: g.Sum(r => r.Alerts),
+            Name: g.Where(r => r.Name != "").OrderByDescending(r => r.NewestAt).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name).FirstOrDefault())).ToList();
+        var top = hosts.OrderByDescending(h => h.Count).ThenBy(h => h.Key, StringComparer.Ordinal).Take(TopEntities).Select(h =>
+        {
+            var id = h.Key.StartsWith(NameKeyPrefix, StringComparison.Ordinal) ? null : h.Key;
+            return new EntityCount(h.Name ?? id ?? h.Key, id, h.Count);
+        }).ToList();
+        return new EntityFigures(hosts.Count, top);
     }
+
+    /// <summary>How the host facets key a host that has no host.id.</summary>
+    private const string NameKeyPrefix = "name:";
 
     private async Task<CaseLifespan> LifespanAsync(CasesDbContext db, string caseId, DateTimeOffset createdAt, DateTimeOffset? closedAt, CancellationToken ct)
     {

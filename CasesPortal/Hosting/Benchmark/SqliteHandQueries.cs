@@ -21,7 +21,7 @@ public sealed class SqliteHandQueries(SqliteConnection connection)
                 r."DisplayName",
                 (SELECT group_concat("Tag", char(31)) FROM "CaseTags" WHERE "CaseId" = c."Id"),
                 (SELECT group_concat(u."DisplayName", char(31)) FROM "CaseAssignees" AS a JOIN "AspNetUsers" AS u ON u."Id" = a."UserId" WHERE a."CaseId" = c."Id"),
-                (SELECT COUNT(*) FROM "CaseAlerts" WHERE "CaseId" = c."Id")
+                (SELECT "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = c."Id" AND "Kind" = 0)
             FROM "Cases" AS c JOIN "AspNetUsers" AS r ON r."Id" = c."CreatedById"
             WHERE c."DeletedAt" IS NULL AND c."Severity" IN (2, 3) AND c."Status" IN (0, 1)
             ORDER BY COALESCE(c."UpdatedAt", c."CreatedAt") DESC, c."Number" DESC LIMIT 25
@@ -31,17 +31,10 @@ public sealed class SqliteHandQueries(SqliteConnection connection)
     /// <summary>The summary bar of a case: alert count, distinct users and hosts with their top 10, connectors, status stays.</summary>
     public async Task CaseMetricsAsync(string caseId)
     {
-        await ReadAllAsync("""SELECT COUNT(*) FROM "CaseAlerts" WHERE "CaseId" = $id""", ("$id", caseId));
-        await ReadAllAsync("""
-            SELECT a."UserName", COUNT(*) FROM "CaseAlerts" AS l JOIN "Alerts" AS a ON a."Id" = l."AlertId"
-            WHERE l."CaseId" = $id AND a."UserName" <> '' GROUP BY a."UserName"
-            """, ("$id", caseId));
-        // SQLite takes the bare column HostName from the row holding MAX(Timestamp): the name on the newest alert.
-        await ReadAllAsync("""
-            SELECT COALESCE(NULLIF(a."HostId", ''), 'name:' || a."HostName") AS k, COUNT(*), a."HostName", MAX(a."Timestamp")
-            FROM "CaseAlerts" AS l JOIN "Alerts" AS a ON a."Id" = l."AlertId"
-            WHERE l."CaseId" = $id AND (a."HostId" <> '' OR a."HostName" <> '') GROUP BY k
-            """, ("$id", caseId));
+        // The alert figures kept per case (CaseAlertFacets): the total, one row per user, one per host and name.
+        await ReadAllAsync("""SELECT "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 0""", ("$id", caseId));
+        await ReadAllAsync("""SELECT "Key", "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 1""", ("$id", caseId));
+        await ReadAllAsync("""SELECT "Key", "Name", "Alerts", "NewestAt" FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 2""", ("$id", caseId));
         await ReadAllAsync("""
             SELECT COUNT(*) FROM (SELECT "ConnectorId" FROM "ExternalIncidents" WHERE "CaseId" = $id UNION SELECT "ConnectorId" FROM "CaseConnectors" WHERE "CaseId" = $id)
             """, ("$id", caseId));
@@ -95,11 +88,11 @@ public sealed class SqliteHandQueries(SqliteConnection connection)
             SELECT "Number", "Title", "Status", "Severity", "CreatedAt" FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" <> 2 ORDER BY "CreatedAt", "Number" LIMIT 10
             """);
         await ReadAllAsync("""
-            SELECT "RuleName", COUNT(*) AS n, SUM("Status" = 2), SUM("Status" = 2 AND "CloseReason" = 0), SUM("Status" = 2 AND "CloseReason" = 1), SUM("Status" = 2 AND "CloseReason" = 2)
-            FROM (SELECT DISTINCT c."Id", a."RuleName", c."Status", c."CloseReason" FROM "Cases" AS c JOIN "CaseAlerts" AS l ON l."CaseId" = c."Id"
-                JOIN "Alerts" AS a ON a."Id" = l."AlertId"
-                WHERE c."DeletedAt" IS NULL AND c."CreatedAt" >= $from AND c."CreatedAt" < $to AND a."RuleName" IS NOT NULL)
-            GROUP BY "RuleName" ORDER BY n DESC, "RuleName" LIMIT 10
+            SELECT f."Key", COUNT(*) AS n, SUM(c."Status" = 2), SUM(c."Status" = 2 AND c."CloseReason" = 0), SUM(c."Status" = 2 AND c."CloseReason" = 1),
+                SUM(c."Status" = 2 AND c."CloseReason" = 2)
+            FROM "Cases" AS c JOIN "CaseAlertFacets" AS f ON f."CaseId" = c."Id" AND f."Kind" = 3
+            WHERE c."DeletedAt" IS NULL AND c."CreatedAt" >= $from AND c."CreatedAt" < $to
+            GROUP BY f."Key" ORDER BY n DESC, f."Key" LIMIT 10
             """, period);
     }
 

@@ -11,7 +11,8 @@ namespace CasesPortal.Features.Cases.Evidence;
 public abstract class CaseEvidenceKind(EvidenceKind kind, string singular, string plural)
 {
     public static readonly CaseEvidenceKind Alerts = new CaseEvidenceKind<CaseAlert, Alert>(EvidenceKind.Alerts, "alert", "alerts",
-        nameof(CaseAlert.AlertId), (caseId, id, index, at, by) => new CaseAlert { CaseId = caseId, AlertId = id, Index = index, AttachedAt = at, AttachedById = by });
+        nameof(CaseAlert.AlertId), (caseId, id, index, at, by) => new CaseAlert { CaseId = caseId, AlertId = id, Index = index, AttachedAt = at, AttachedById = by },
+        CaseAlertFacets.CountInAsync, CaseAlertFacets.CountOutAsync);
 
     public static readonly CaseEvidenceKind Events = new CaseEvidenceKind<CaseEvent, SecurityEvent>(EvidenceKind.Events, "event", "events",
         nameof(CaseEvent.EventId), (caseId, id, index, at, by) => new CaseEvent { CaseId = caseId, EventId = id, Index = index, AttachedAt = at, AttachedById = by });
@@ -44,7 +45,7 @@ public abstract class CaseEvidenceKind(EvidenceKind kind, string singular, strin
 
     internal abstract IQueryable<string> Existing(CasesDbContext db, List<string> ids);
     internal abstract Task<HashSet<string>> AttachedAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct);
-    internal abstract void Add(CasesDbContext db, string caseId, IEnumerable<EvidenceRef> items, DateTimeOffset at, string userId);
+    internal abstract Task AddAsync(CasesDbContext db, string caseId, List<EvidenceRef> items, DateTimeOffset at, string userId, CancellationToken ct);
     internal abstract Task<int> InsertMatchingAsync(CasesDbContext db, string caseId, IQueryable<string> ids, DateTimeOffset at, string userId,
         string? index, CancellationToken ct);
     internal abstract Task<int> DeleteAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct);
@@ -52,8 +53,12 @@ public abstract class CaseEvidenceKind(EvidenceKind kind, string singular, strin
     internal abstract IQueryable<string> CasesHolding(CasesDbContext db, string evidenceId);
 }
 
+/// <summary>Figures kept beside the links (see <see cref="CaseAlertFacets"/>): told of ids about to be linked to or unlinked from a case.</summary>
+internal delegate Task LinkFigures(CasesDbContext db, string caseId, IQueryable<string> ids, CancellationToken ct);
+
 internal sealed class CaseEvidenceKind<TLink, TRecord>(EvidenceKind kind, string singular, string plural, string idProperty,
-    Func<string, string, string?, DateTimeOffset, string, TLink> create) : CaseEvidenceKind(kind, singular, plural)
+    Func<string, string, string?, DateTimeOffset, string, TLink> create, LinkFigures? countIn = null, LinkFigures? countOut = null)
+    : CaseEvidenceKind(kind, singular, plural)
     where TLink : class where TRecord : class
 {
     private const string CaseIdProperty = "CaseId";
@@ -69,21 +74,30 @@ internal sealed class CaseEvidenceKind<TLink, TRecord>(EvidenceKind kind, string
     internal override async Task<HashSet<string>> AttachedAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct) =>
         (await LinkedIds(db, caseId).Where(id => EF.Parameter(ids).Contains(id)).ToListAsync(ct)).ToHashSet();
 
-    internal override void Add(CasesDbContext db, string caseId, IEnumerable<EvidenceRef> items, DateTimeOffset at, string userId) =>
+    internal override async Task AddAsync(CasesDbContext db, string caseId, List<EvidenceRef> items, DateTimeOffset at, string userId, CancellationToken ct)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        if (countIn is not null) await countIn(db, caseId, Existing(db, ids), ct);
         db.Set<TLink>().AddRange(items.Select(i => create(caseId, i.Id, i.Index, at, userId)));
+    }
 
-    internal override Task<int> InsertMatchingAsync(CasesDbContext db, string caseId, IQueryable<string> ids, DateTimeOffset at, string userId,
+    internal override async Task<int> InsertMatchingAsync(CasesDbContext db, string caseId, IQueryable<string> ids, DateTimeOffset at, string userId,
         string? index, CancellationToken ct)
     {
         var linked = Links(db, caseId);
         var fresh = ids.Where(id => !linked.Any(l => EF.Property<string>(l, idProperty) == id));
         var values = new Dictionary<string, object> { [CaseIdProperty] = caseId, ["AttachedAt"] = at, ["AttachedById"] = userId };
         if (index is not null && db.Model.FindEntityType(typeof(TLink))?.FindProperty(IndexProperty) is not null) values[IndexProperty] = index;
-        return db.InsertLinksAsync<TLink>(fresh, idProperty, values, ct);
+        if (countIn is not null) await countIn(db, caseId, fresh, ct);
+        return await db.InsertLinksAsync<TLink>(fresh, idProperty, values, ct);
     }
 
-    internal override Task<int> DeleteAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct) =>
-        Links(db, caseId).Where(l => EF.Parameter(ids).Contains(EF.Property<string>(l, idProperty))).ExecuteDeleteAsync(ct);
+    internal override async Task<int> DeleteAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct)
+    {
+        var doomed = Links(db, caseId).Where(l => EF.Parameter(ids).Contains(EF.Property<string>(l, idProperty)));
+        if (countOut is not null) await countOut(db, caseId, doomed.Select(l => EF.Property<string>(l, idProperty)), ct);
+        return await doomed.ExecuteDeleteAsync(ct);
+    }
 
     internal override IQueryable<string> LinkedIds(CasesDbContext db, string caseId) => Links(db, caseId).Select(l => EF.Property<string>(l, idProperty));
 

@@ -126,7 +126,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         if (distinctIndexes.Count == 1) return await kind.InsertMatchingAsync(db, caseId, kind.Existing(db, ids), now, actor.UserId, distinctIndexes[0], ct);
         var already = await kind.AttachedAsync(db, caseId, ids, ct);
         var fresh = ids.Where(id => !already.Contains(id)).ToList();
-        kind.Add(db, caseId, fresh.Select(id => new EvidenceRef(id, indexes[id])), now, actor.UserId);
+        await kind.AddAsync(db, caseId, fresh.Select(id => new EvidenceRef(id, indexes[id])).ToList(), now, actor.UserId, ct);
         return fresh.Count;
     }
 
@@ -204,7 +204,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
     public async Task<EvidenceCounts> CountAsync(string caseId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return new EvidenceCounts(await db.CaseAlerts.CountAsync(l => l.CaseId == caseId, ct), await db.CaseEvents.CountAsync(l => l.CaseId == caseId, ct),
+        return new EvidenceCounts(await db.CaseAlertFacets.Where(f => f.CaseId == caseId && f.Kind == AlertFacetKind.All).SumAsync(f => f.Alerts, ct), await db.CaseEvents.CountAsync(l => l.CaseId == caseId, ct),
             await db.CaseIndicators.CountAsync(l => l.CaseId == caseId, ct));
     }
 
@@ -220,7 +220,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         return await db.Cases.Where(c => c.DeletedAt == null && holding.Contains(c.Id))
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number)
             .Select(c => new CaseOfAlert(c.Id, c.Number, c.Title, c.Description, c.Status, c.CreatedAt,
-                db.CaseAlerts.Count(l => l.CaseId == c.Id), c.CommentCount))
+                db.CaseAlertFacets.Where(f => f.CaseId == c.Id && f.Kind == AlertFacetKind.All).Sum(f => f.Alerts), c.CommentCount))
             .ToListAsync(ct);
     }
 

@@ -1,4 +1,5 @@
 using CasesPortal.Data;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Observables;
 using Microsoft.EntityFrameworkCore;
@@ -172,8 +173,8 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, Tim
             .Select(c => new CaseLink(c.Id, c.Number, c.Title)).ToDictionaryAsync(c => c.Id, ct);
 
         var ids = cases.Select(c => c.Id).ToList();
-        var alerts = await db.CaseAlerts.Where(l => ids.Contains(l.CaseId)).GroupBy(l => l.CaseId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var alerts = await db.CaseAlertFacets.Where(f => f.Kind == AlertFacetKind.All && ids.Contains(f.CaseId))
+            .ToDictionaryAsync(f => f.CaseId, f => f.Alerts, ct);
         var events = await db.CaseEvents.Where(l => ids.Contains(l.CaseId)).GroupBy(l => l.CaseId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var indicators = await db.CaseIndicators.Where(l => ids.Contains(l.CaseId)).GroupBy(l => l.CaseId)

@@ -1,4 +1,5 @@
 using CasesPortal.Data;
+using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Services;
 using Microsoft.EntityFrameworkCore;
@@ -38,12 +39,11 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
     /// <summary>Per detection rule, the cases opened in the period that hold its alerts, and how the closed ones were closed.</summary>
     private static async Task<IReadOnlyList<RuleQuality>> RulesAsync(CasesDbContext db, IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
     {
-        // From the period's cases to their alerts, never the other way: only the period's links are joined to alerts.
+        // One rule facet row per case and rule: the period's cases are joined to those rows, never to their alerts.
         var period = cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To);
-        var rows = await period.Join(db.CaseAlerts, c => c.Id, l => l.CaseId, (c, l) => new { c.Id, c.Status, c.CloseReason, l.AlertId })
-            .Join(db.Alerts, x => x.AlertId, a => a.Id, (x, a) => new { x.Id, x.Status, x.CloseReason, a.RuleName })
-            .Where(x => x.RuleName != null).Distinct()
-            .GroupBy(x => x.RuleName!)
+        var rows = await period.Join(db.CaseAlertFacets.Where(f => f.Kind == AlertFacetKind.Rule), c => c.Id, f => f.CaseId,
+                (c, f) => new { c.Status, c.CloseReason, RuleName = f.Key })
+            .GroupBy(x => x.RuleName)
             .Select(g => new
             {
                 Rule = g.Key,
