@@ -1,7 +1,6 @@
 using CasesPortal.Data;
 using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Model;
-using CasesPortal.Features.Evidence.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Features.Metrics;
@@ -56,29 +55,33 @@ public sealed class CaseMetricsService(IDbContextFactory<CasesDbContext> dbFacto
         db.ExternalIncidents.Where(i => i.CaseId == caseId).Select(i => i.ConnectorId)
             .Union(db.CaseConnectors.Where(c => c.CaseId == caseId).Select(c => c.ConnectorId)).CountAsync(ct);
 
-    /// <summary>The number of users and the busiest ten, from the case's user facets (one row per user).</summary>
+    /// <summary>The number of users and the busiest ten, from the case's user facets (one row per user), counted and ranked in SQL.</summary>
     private static async Task<EntityFigures> UsersAsync(IQueryable<CaseAlertFacet> facets, CancellationToken ct)
     {
-        var users = await facets.Where(f => f.Kind == AlertFacetKind.User).Select(f => new { f.Key, f.Alerts }).ToListAsync(ct);
-        var top = users.OrderByDescending(u => u.Alerts).ThenBy(u => u.Key, StringComparer.Ordinal).Take(TopEntities);
-        return new EntityFigures(users.Count, top.Select(u => new EntityCount(u.Key, null, u.Alerts)).ToList());
+        var users = facets.Where(f => f.Kind == AlertFacetKind.User);
+        var top = await users.OrderByDescending(f => f.Alerts).ThenBy(f => f.Key).Take(TopEntities).Select(f => new EntityCount(f.Key, null, f.Alerts)).ToListAsync(ct);
+        return new EntityFigures(top.Count < TopEntities ? top.Count : await users.CountAsync(ct), top);
     }
 
     /// <summary>
     /// Hosts by host.id, or by host.name for alerts without an id; each shown by the name on its newest alert. The
-    /// case's host facets hold one row per host and name, so a host's figure is the sum of its rows.
+    /// case's host facets hold one row per host and name: hosts are counted and ranked in SQL, then the names of the
+    /// busiest ten are read.
     /// </summary>
     private static async Task<EntityFigures> HostsAsync(IQueryable<CaseAlertFacet> facets, CancellationToken ct)
     {
-        var rows = await facets.Where(f => f.Kind == AlertFacetKind.Host).Select(f => new { f.Key, f.Name, f.Alerts, f.NewestAt }).ToListAsync(ct);
-        var hosts = rows.GroupBy(r => r.Key, StringComparer.Ordinal).Select(g => (g.Key, Count: g.Sum(r => r.Alerts),
-            Name: g.Where(r => r.Name != "").OrderByDescending(r => r.NewestAt).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Name).FirstOrDefault())).ToList();
-        var top = hosts.OrderByDescending(h => h.Count).ThenBy(h => h.Key, StringComparer.Ordinal).Take(TopEntities).Select(h =>
+        var hosts = facets.Where(f => f.Kind == AlertFacetKind.Host);
+        var top = await hosts.GroupBy(f => f.Key).Select(g => new { g.Key, Count = g.Sum(f => f.Alerts) })
+            .OrderByDescending(h => h.Count).ThenBy(h => h.Key).Take(TopEntities).ToListAsync(ct);
+        var total = top.Count < TopEntities ? top.Count : await hosts.Select(f => f.Key).Distinct().CountAsync(ct);
+        var keys = top.Select(h => h.Key).ToList();
+        var names = await hosts.Where(f => keys.Contains(f.Key) && f.Name != "").Select(f => new { f.Key, f.Name, f.NewestAt }).ToListAsync(ct);
+        return new EntityFigures(total, top.Select(h =>
         {
             var id = h.Key.StartsWith(NameKeyPrefix, StringComparison.Ordinal) ? null : h.Key;
-            return new EntityCount(h.Name ?? id ?? h.Key, id, h.Count);
-        }).ToList();
-        return new EntityFigures(hosts.Count, top);
+            var name = names.Where(n => n.Key == h.Key).OrderByDescending(n => n.NewestAt).ThenBy(n => n.Name, StringComparer.Ordinal).Select(n => n.Name).FirstOrDefault();
+            return new EntityCount(name ?? id ?? h.Key, id, h.Count);
+        }).ToList());
     }
 
     /// <summary>How the host facets key a host that has no host.id.</summary>

@@ -33,8 +33,13 @@ public sealed class SqliteHandQueries(SqliteConnection connection)
     {
         // The alert figures kept per case (CaseAlertFacets): the total, one row per user, one per host and name.
         await ReadAllAsync("""SELECT "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 0""", ("$id", caseId));
-        await ReadAllAsync("""SELECT "Key", "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 1""", ("$id", caseId));
-        await ReadAllAsync("""SELECT "Key", "Name", "Alerts", "NewestAt" FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 2""", ("$id", caseId));
+        await ReadAllAsync("""SELECT COUNT(*) FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 1""", ("$id", caseId));
+        await ReadAllAsync("""SELECT "Key", "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 1 ORDER BY "Alerts" DESC, "Key" LIMIT 10""", ("$id", caseId));
+        await ReadAllAsync("""SELECT COUNT(DISTINCT "Key") FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 2""", ("$id", caseId));
+        await ReadAllAsync("""
+            SELECT f."Key", f."Name", f."NewestAt", t.n FROM (SELECT "Key", SUM("Alerts") AS n FROM "CaseAlertFacets" WHERE "CaseId" = $id AND "Kind" = 2
+                GROUP BY "Key" ORDER BY n DESC, "Key" LIMIT 10) AS t JOIN "CaseAlertFacets" AS f ON f."CaseId" = $id AND f."Kind" = 2 AND f."Key" = t."Key"
+            """, ("$id", caseId));
         await ReadAllAsync("""
             SELECT COUNT(*) FROM (SELECT "ConnectorId" FROM "ExternalIncidents" WHERE "CaseId" = $id UNION SELECT "ConnectorId" FROM "CaseConnectors" WHERE "CaseId" = $id)
             """, ("$id", caseId));
@@ -68,13 +73,13 @@ public sealed class SqliteHandQueries(SqliteConnection connection)
             SELECT ("ClosedAt" - $from) / $bucket, COUNT(*), AVG("DurationSeconds") FROM "Cases"
             WHERE "DeletedAt" IS NULL AND "Status" = 2 AND "ClosedAt" >= $from AND "ClosedAt" < $to GROUP BY 1
             """, period);
-        await ReadAllAsync("""SELECT "Severity", COUNT(*) FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" <> 2 GROUP BY "Severity" """);
+        await ReadAllAsync("""SELECT "Severity", COUNT(*) FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" IN (0, 1) GROUP BY "Severity" """);
         await ReadAllAsync("""
-            SELECT u."DisplayName", w.n FROM (SELECT a."UserId", COUNT(*) AS n FROM "CaseAssignees" AS a JOIN "Cases" AS c ON c."Id" = a."CaseId"
-                WHERE c."DeletedAt" IS NULL AND c."Status" <> 2 GROUP BY a."UserId" ORDER BY n DESC LIMIT 10) AS w JOIN "AspNetUsers" AS u ON u."Id" = w."UserId"
+            SELECT u."DisplayName", w.n FROM (SELECT a."UserId", COUNT(*) AS n FROM "Cases" AS c JOIN "CaseAssignees" AS a ON a."CaseId" = c."Id"
+                WHERE c."DeletedAt" IS NULL AND c."Status" IN (0, 1) GROUP BY a."UserId" ORDER BY n DESC LIMIT 10) AS w JOIN "AspNetUsers" AS u ON u."Id" = w."UserId"
             """);
         await ReadAllAsync("""
-            SELECT COUNT(*) FROM "Cases" AS c WHERE c."DeletedAt" IS NULL AND c."Status" <> 2 AND NOT EXISTS (SELECT 1 FROM "CaseAssignees" WHERE "CaseId" = c."Id")
+            SELECT COUNT(*) FROM "Cases" AS c WHERE c."DeletedAt" IS NULL AND c."Status" IN (0, 1) AND NOT EXISTS (SELECT 1 FROM "CaseAssignees" WHERE "CaseId" = c."Id")
             """);
         await ReadAllAsync("""
             SELECT t."NormalizedTag", MIN(t."Tag"), COUNT(*) FROM "CaseTags" AS t JOIN "Cases" AS c ON c."Id" = t."CaseId"
@@ -85,7 +90,7 @@ public sealed class SqliteHandQueries(SqliteConnection connection)
                 AND "CloseReason" IS NOT NULL GROUP BY 1
             """, period);
         await ReadAllAsync("""
-            SELECT "Number", "Title", "Status", "Severity", "CreatedAt" FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" <> 2 ORDER BY "CreatedAt", "Number" LIMIT 10
+            SELECT "Number", "Title", "Status", "Severity", "CreatedAt" FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" IN (0, 1) ORDER BY "CreatedAt", "Number" LIMIT 10
             """);
         await ReadAllAsync("""
             SELECT f."Key", COUNT(*) AS n, SUM(c."Status" = 2), SUM(c."Status" = 2 AND c."CloseReason" = 0), SUM(c."Status" = 2 AND c."CloseReason" = 1),

@@ -30,13 +30,17 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, Tim
             var targets = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Severity, ct);
             withoutStatus = withoutStatus.Where(Metrics.Sla.SlaService.Matching(targets, query.SlaStates, clock.GetUtcNow()));
         }
+        // One pass gives the status counts and the time-to-close sums, so the mean over the chosen statuses needs no second scan.
         var counts = await withoutStatus.GroupBy(c => c.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+            .Select(g => new { Status = g.Key, Count = g.Count(), Closes = g.Count(c => c.DurationSeconds != null), Seconds = g.Sum(c => (double?)c.DurationSeconds) })
+            .ToListAsync(ct);
         int Count(CaseStatus s) => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0;
 
         var filtered = query.Statuses.Count > 0 ? withoutStatus.Where(c => query.Statuses.Contains(c.Status)) : withoutStatus;
-        var total = query.Statuses.Count > 0 ? query.Statuses.Distinct().Sum(Count) : counts.Sum(c => c.Count);
-        var averageToClose = await filtered.Where(c => c.DurationSeconds != null).AverageAsync(c => (double?)c.DurationSeconds, ct);
+        var chosen = query.Statuses.Count > 0 ? counts.Where(c => query.Statuses.Contains(c.Status)).ToList() : counts;
+        var total = chosen.Sum(c => c.Count);
+        var closes = chosen.Sum(c => c.Closes);
+        double? averageToClose = closes == 0 ? null : chosen.Sum(c => c.Seconds ?? 0) / closes;
 
         var perPage = Math.Clamp(query.PerPage, 1, CaseQuery.MaxPerPage);
         var page = Math.Max(1, query.Page);
