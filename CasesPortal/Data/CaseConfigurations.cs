@@ -44,6 +44,8 @@ internal sealed class CaseStatusPeriodConfiguration : IEntityTypeConfiguration<C
         p.HasIndex(x => new { x.CaseId, x.StartedAt });
         // Time to acknowledge over many cases: the first in-progress stay of each.
         p.HasIndex(x => new { x.Status, x.CaseId, x.StartedAt });
+        // The dashboard's backlog: the open and in-progress stays still running at a given time, without reading the table.
+        p.HasIndex(x => new { x.Status, x.EndedAt, x.StartedAt, x.CaseId });
     }
 }
 

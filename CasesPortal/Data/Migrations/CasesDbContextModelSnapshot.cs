@@ -508,6 +508,8 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasIndex("Status", "CaseId", "StartedAt");
 
+                    b.HasIndex("Status", "EndedAt", "StartedAt", "CaseId");
+
                     b.ToTable("CaseStatusPeriods");
                 });
 

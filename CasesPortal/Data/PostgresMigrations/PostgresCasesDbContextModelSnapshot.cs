@@ -515,6 +515,8 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasIndex("Status", "CaseId", "StartedAt");
 
+                    b.HasIndex("Status", "EndedAt", "StartedAt", "CaseId");
+
                     b.ToTable("CaseStatusPeriods");
                 });
 

@@ -73,20 +73,35 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
         var atEnd = await standing.Where(p => cases.Any(c => c.Id == p.CaseId)).GroupBy(p => p.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        var closedInPeriod = cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to);
-        var acknowledged = cases.Where(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to);
-        var backlog = cases.Where(c => c.CreatedAt < to && standing.Any(p => p.CaseId == c.Id && p.Status != CaseStatus.Closed));
+        // From the periods standing at the end (few, found through their status index) to their cases, never a probe per case.
+        var backlog = standing.Where(p => p.Status == CaseStatus.Open || p.Status == CaseStatus.InProgress)
+            .Join(cases.Where(c => c.CreatedAt < to), p => p.CaseId, c => c.Id, (_, c) => c);
+
+        // The case-level figures in one pass over the cases: each is a count or a sum under its own condition.
+        var f = await cases.GroupBy(c => 1).Select(g => new
+        {
+            Opened = g.Count(c => c.CreatedAt >= from && c.CreatedAt < to),
+            Acknowledged = g.Count(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to),
+            AckSeconds = g.Sum(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to ? (double?)c.TimeToAcknowledgeSeconds : null),
+            AckCount = g.Count(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to && c.TimeToAcknowledgeSeconds != null),
+            ClosedUnacknowledged = g.Count(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.AcknowledgedAt == null),
+            CloseSeconds = g.Sum(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to ? (double?)c.DurationSeconds : null),
+            CloseCount = g.Count(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.DurationSeconds != null),
+            WorkSeconds = g.Sum(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.AcknowledgedAt != null ? (double?)c.InProgressSeconds : null),
+            WorkCount = g.Count(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.AcknowledgedAt != null),
+        }).SingleOrDefaultAsync(ct);
+        static double? Mean(double? sum, int count) => count == 0 ? null : sum / count;
 
         return new PeriodFigures(
             atEnd.GetValueOrDefault(CaseStatus.Open),
             atEnd.GetValueOrDefault(CaseStatus.InProgress),
-            await cases.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct),
+            f?.Opened ?? 0,
             await cases.CountAsync(c => db.CaseStatusPeriods.Any(p => p.CaseId == c.Id && p.Status == CaseStatus.Closed && p.StartedAt >= from && p.StartedAt < to), ct),
-            await acknowledged.AverageAsync(c => (double?)c.TimeToAcknowledgeSeconds, ct),
-            await acknowledged.CountAsync(ct),
-            await closedInPeriod.CountAsync(c => c.AcknowledgedAt == null, ct),
-            await closedInPeriod.AverageAsync(c => (double?)c.DurationSeconds, ct),
-            await closedInPeriod.Where(c => c.AcknowledgedAt != null).AverageAsync(c => (double?)c.InProgressSeconds, ct),
+            Mean(f?.AckSeconds, f?.AckCount ?? 0),
+            f?.Acknowledged ?? 0,
+            f?.ClosedUnacknowledged ?? 0,
+            Mean(f?.CloseSeconds, f?.CloseCount ?? 0),
+            Mean(f?.WorkSeconds, f?.WorkCount ?? 0),
             await MedianAgeAsync(backlog, to, ct));
     }
 
