@@ -33,18 +33,21 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
             return Task.CompletedTask;
         }
         (database, var connectionString) = TestProvider.NewPostgresDatabase();
-        var settings = new Dictionary<string, string?>(ConnectorSettings)
-        {
-            ["Database:Provider"] = TestProvider.Postgres,
-            ["ConnectionStrings:Cases"] = connectionString,
-            ["Database:DataFolder"] = sharedFiles,
-        };
+        var settings = SharedSettings(connectionString, sharedFiles);
         first = PortalFactory.Create(kestrel: true, settings: settings);
         second = PortalFactory.Create(kestrel: true, settings: settings);
         first.StartServer();
         second.StartServer();
         return Task.CompletedTask;
     }
+
+    /// <summary>The settings of every instance of one team's portal: the same database and the same files folder.</summary>
+    internal static Dictionary<string, string?> SharedSettings(string connectionString, string filesFolder) => new(ConnectorSettings)
+    {
+        ["Database:Provider"] = TestProvider.Postgres,
+        ["ConnectionStrings:Cases"] = connectionString,
+        ["Database:DataFolder"] = filesFolder,
+    };
 
     private static readonly Dictionary<string, string?> ConnectorSettings = new()
     {
@@ -114,7 +117,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.True(runs.Sum() <= 1, $"The push was claimed {runs.Sum()} times by the explicit runs.");
     }
 
-    private static string Address(PortalFactory portal) =>
+    internal static string Address(PortalFactory portal) =>
         portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     private static async Task<CaseActor> AdminAsync(PortalFactory portal)
