@@ -7,14 +7,31 @@ namespace CasesPortal.Tests.Hosting;
 public sealed class BenchmarkCommandTests
 {
     [Fact]
-    public async Task A_tiny_run_builds_the_database_and_gives_figures_for_every_operation()
+    public async Task A_tiny_run_builds_the_database_and_gives_figures_for_every_operation_and_a_kept_one_is_measured_again()
     {
-        var output = new StringWriter();
+        var folder = Path.Combine(Path.GetTempPath(), "casesportal-tests", "bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var output = new StringWriter();
+            var exitCode = await BenchmarkCommand.RunAsync(
+                ["bench", "--cases", "60", "--alerts", "2000", "--events", "600", "--ingest", "1000", "--iterations", "2", "--circuits", "1", "--data", folder, "--keep"], output);
+            AssertFigures(exitCode, output.ToString());
 
-        var exitCode = await BenchmarkCommand.RunAsync(
-            ["bench", "--cases", "60", "--alerts", "2000", "--events", "600", "--ingest", "1000", "--iterations", "2", "--circuits", "1"], output);
+            var again = new StringWriter();
+            Assert.Equal(0, await BenchmarkCommand.RunAsync(["bench", "--reuse", folder, "--ingest", "1000", "--iterations", "1", "--circuits", "1"], again));
+            Assert.Contains("Measuring the database built earlier: 60 cases", again.ToString());
+            Assert.Contains("case metrics (summary bar) of a case with 1,000 alerts", again.ToString());
+            Assert.DoesNotContain("Building", again.ToString());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
 
-        var text = output.ToString();
+    private static void AssertFigures(int exitCode, string text)
+    {
         Assert.True(exitCode == 0, text);
         Assert.Contains(BenchRow.Header, text);
         var rows = text.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| operation", StringComparison.Ordinal))
@@ -50,6 +67,15 @@ public sealed class BenchmarkCommandTests
 
         Assert.Equal(2, await BenchmarkCommand.RunAsync(["bench", .. arguments], output));
         Assert.StartsWith("Usage: bench", output.ToString());
+    }
+
+    [Fact]
+    public async Task Reusing_a_folder_without_a_kept_database_is_refused()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(2, await BenchmarkCommand.RunAsync(["bench", "--reuse", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))], output));
+        Assert.Contains("holds no database kept by an earlier run", output.ToString());
     }
 
     [Fact]

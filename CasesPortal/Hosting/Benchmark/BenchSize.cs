@@ -7,7 +7,8 @@ public sealed record BenchSize
 {
     public const string Usage =
         "Usage: bench [--cases N (default 100,000)] [--alerts N (default 1,000,000)] [--events N (default 2,000,000)] " +
-        "[--ingest N (default 200,000)] [--iterations K (default 30)] [--circuits N (default 50)] [--data <empty folder>] [--keep]";
+        "[--ingest N (default 200,000)] [--iterations K (default 30)] [--circuits N (default 50)] [--data <empty folder>] [--keep] " +
+        "[--reuse <folder kept by an earlier run>]";
 
     public int Cases { get; init; } = 100_000;
     public int Alerts { get; init; } = 1_000_000;
@@ -17,6 +18,9 @@ public sealed record BenchSize
     public int Circuits { get; init; } = 50;
     public string? Folder { get; init; }
     public bool Keep { get; init; }
+
+    /// <summary>Measure the database an earlier run built and kept in <see cref="Folder"/> instead of building one.</summary>
+    public bool Reuse { get; init; }
 
     /// <summary>The alerts of the case every case-level figure is measured on: 100,000 when there are that many.</summary>
     public int BigCaseAlerts => Math.Min(100_000, Alerts / 2);
@@ -38,6 +42,7 @@ public sealed record BenchSize
                 case "--circuits": if (Number(1, 500) is { } circuits) size = size with { Circuits = circuits }; else return null; break;
                 case "--data" when i + 1 < args.Length: size = size with { Folder = Path.GetFullPath(args[++i]) }; break;
                 case "--keep": size = size with { Keep = true }; break;
+                case "--reuse" when i + 1 < args.Length: size = size with { Folder = Path.GetFullPath(args[++i]), Reuse = true, Keep = true }; break;
                 default: return null;
             }
         }

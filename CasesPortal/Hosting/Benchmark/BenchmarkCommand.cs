@@ -21,7 +21,12 @@ public static class BenchmarkCommand
             return 2;
         }
         var folder = size.Folder ?? Path.Combine(Path.GetTempPath(), $"casesportal-bench-{Guid.NewGuid():N}");
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        if (size.Reuse && !File.Exists(Path.Combine(folder, "cases.db")))
+        {
+            output.WriteLine($"The folder {folder} holds no database kept by an earlier run (--keep).");
+            return 2;
+        }
+        if (!size.Reuse && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
             output.WriteLine($"The folder {folder} is not empty; the benchmark builds its own database.");
             return 2;
@@ -35,12 +40,20 @@ public static class BenchmarkCommand
             output.WriteLine($"Database: {folder}");
             await using (await BenchPortal.StartAsync(database)) { }
             SqliteConnection.ClearAllPools();
-
-            output.WriteLine($"Building {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events by bulk SQL:");
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var facts = new SqliteBenchBuilder(database, size, output).Build();
-            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            output.WriteLine(BenchRow.Invariant($"  built in {facts.BuildTime.TotalSeconds:N0} s ({cpu.TotalSeconds:N0} s of CPU), {new FileInfo(database).Length / 1048576.0:N0} MB"));
+            BenchFacts facts;
+            if (size.Reuse)
+            {
+                (facts, size) = SqliteBenchBuilder.Read(database, size);
+                output.WriteLine(BenchRow.Invariant($"Measuring the database built earlier: {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events, {new FileInfo(database).Length / 1048576.0:N0} MB"));
+            }
+            else
+            {
+                output.WriteLine($"Building {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events by bulk SQL:");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                facts = new SqliteBenchBuilder(database, size, output).Build();
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                output.WriteLine(BenchRow.Invariant($"  built in {facts.BuildTime.TotalSeconds:N0} s ({cpu.TotalSeconds:N0} s of CPU), {new FileInfo(database).Length / 1048576.0:N0} MB"));
+            }
 
             var rows = new List<BenchRow>();
             await using (var portal = await BenchPortal.StartAsync(database))
@@ -48,7 +61,9 @@ public static class BenchmarkCommand
                 output.WriteLine($"Measuring, {size.Iterations} warm runs each:");
                 rows.AddRange(await new QueryBenchmark(portal, database, facts, size.Iterations, output).RunAsync());
                 output.Write($"  ingesting {size.Ingest:N0} alerts over HTTP, then as many by hand-written SQL ");
-                var ingest = await IngestBenchmark.RunAsync(portal, database, new BenchAlerts(size.Ingest, seed: 1), new BenchAlerts(size.Ingest, seed: 2), output);
+                // A reused database already holds the alerts of earlier rounds: new seeds give new alerts, not updates.
+                var round = size.Reuse ? size.Alerts : 0;
+                var ingest = await IngestBenchmark.RunAsync(portal, database, new BenchAlerts(size.Ingest, seed: round + 1), new BenchAlerts(size.Ingest, seed: round + 2), output);
                 rows.AddRange(IngestRows(ingest));
             }
             SqliteConnection.ClearAllPools();

@@ -47,6 +47,22 @@ public sealed class SqliteBenchBuilder(string databaseFile, BenchSize size, Text
         return new BenchFacts(big, cases.BigCaseNumber, size.BigCaseAlerts, BenchEvents.BusiestHost, now, Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>The facts and the size of a database an earlier run built: the case with the most alerts is the big case.</summary>
+    public static (BenchFacts Facts, BenchSize Size) Read(string databaseFile, BenchSize size)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c."Id", c."Number", f."Alerts", (SELECT COUNT(*) FROM "Cases"), (SELECT COUNT(*) FROM "Alerts"), (SELECT COUNT(*) FROM "SecurityEvents")
+            FROM "CaseAlertFacets" AS f JOIN "Cases" AS c ON c."Id" = f."CaseId" WHERE f."Kind" = 0 ORDER BY f."Alerts" DESC LIMIT 1
+            """;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) throw new InvalidOperationException($"{databaseFile} holds no case with alerts: it was not built by the benchmark.");
+        var facts = new BenchFacts(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2), BenchEvents.BusiestHost, DateTimeOffset.UtcNow, TimeSpan.Zero);
+        return (facts, size with { Cases = reader.GetInt32(3), Alerts = reader.GetInt32(4), Events = reader.GetInt32(5) });
+    }
+
     private T Step<T>(string what, Func<T> work)
     {
         var started = Stopwatch.GetTimestamp();
