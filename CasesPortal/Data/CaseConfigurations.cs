@@ -161,6 +161,9 @@ internal sealed class CaseAlertFacetConfiguration : IEntityTypeConfiguration<Cas
         f.Property(x => x.Key).HasMaxLength(EcsRecord.KeywordMaxLength + 5);
         f.Property(x => x.Name).HasMaxLength(EcsRecord.KeywordMaxLength);
         f.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        // Similar cases: the other cases whose alerts carry one of this case's users or host names.
+        f.HasIndex(x => new { x.Kind, x.Key });
+        f.HasIndex(x => new { x.Kind, x.Name });
     }
 }
 

@@ -194,6 +194,10 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasKey("CaseId", "Kind", "Key", "Name");
 
+                    b.HasIndex("Kind", "Key");
+
+                    b.HasIndex("Kind", "Name");
+
                     b.ToTable("CaseAlertFacets", (string)null);
                 });
 

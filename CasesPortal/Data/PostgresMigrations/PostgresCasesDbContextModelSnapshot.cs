@@ -199,6 +199,10 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasKey("CaseId", "Kind", "Key", "Name");
 
+                    b.HasIndex("Kind", "Key");
+
+                    b.HasIndex("Kind", "Name");
+
                     b.ToTable("CaseAlertFacets", (string)null);
                 });
 

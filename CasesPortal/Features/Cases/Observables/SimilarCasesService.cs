@@ -16,8 +16,9 @@ public sealed record SimilarCasesPage(IReadOnlyList<SimilarCase> Cases, int Page
 /// <summary>
 /// Other live cases sharing observables (same type and value), hosts or users (<c>host.name</c>, <c>user.name</c>
 /// of attached alerts and events) with a case, most shared values first, then newest. Ranking and paging are one
-/// SQL query over the (type, value) index and the host/user columns through the link tables; a second one reads
-/// the matched values of the page's cases.
+/// SQL query over the (type, value) index, the cases' alert figures (<c>CaseAlertFacets</c>: one row per user and
+/// host name, so a case with 100,000 alerts is never read alert by alert) and the events' host/user columns through
+/// their links; a second one reads the matched values of the page's cases.
 /// </summary>
 public sealed class SimilarCasesService(IDbContextFactory<CasesDbContext> dbFactory)
 {
@@ -30,20 +31,20 @@ public sealed class SimilarCasesService(IDbContextFactory<CasesDbContext> dbFact
     private const string Shared = """
         WITH mine(Kind, TypeKey, Value) AS (
             SELECT 'observable', o."TypeKey", o."Value" FROM "CaseObservables" o WHERE o."CaseId" = {0}
-            UNION SELECT 'host', '', a."HostName" FROM "CaseAlerts" l JOIN "Alerts" a ON a."Id" = l."AlertId" WHERE l."CaseId" = {0} AND a."HostName" IS NOT NULL
+            UNION SELECT 'host', '', f."Name" FROM "CaseAlertFacets" f WHERE f."CaseId" = {0} AND f."Kind" = 2 AND f."Name" <> ''
             UNION SELECT 'host', '', e."HostName" FROM "CaseEvents" l JOIN "SecurityEvents" e ON e."Id" = l."EventId" WHERE l."CaseId" = {0} AND e."HostName" IS NOT NULL
-            UNION SELECT 'user', '', a."UserName" FROM "CaseAlerts" l JOIN "Alerts" a ON a."Id" = l."AlertId" WHERE l."CaseId" = {0} AND a."UserName" IS NOT NULL
+            UNION SELECT 'user', '', f."Key" FROM "CaseAlertFacets" f WHERE f."CaseId" = {0} AND f."Kind" = 1
             UNION SELECT 'user', '', e."UserName" FROM "CaseEvents" l JOIN "SecurityEvents" e ON e."Id" = l."EventId" WHERE l."CaseId" = {0} AND e."UserName" IS NOT NULL
         ),
         shared(CaseId, Kind, TypeKey, Value) AS (
             SELECT o."CaseId", 'observable', o."TypeKey", o."Value" FROM mine m JOIN "CaseObservables" o ON o."TypeKey" = m.TypeKey AND o."Value" = m.Value
                 WHERE m.Kind = 'observable' AND o."CaseId" <> {0}
-            UNION SELECT l."CaseId", 'host', '', a."HostName" FROM mine m JOIN "Alerts" a ON a."HostName" = m.Value JOIN "CaseAlerts" l ON l."AlertId" = a."Id"
-                WHERE m.Kind = 'host' AND l."CaseId" <> {0}
+            UNION SELECT f."CaseId", 'host', '', f."Name" FROM mine m JOIN "CaseAlertFacets" f ON f."Kind" = 2 AND f."Name" = m.Value
+                WHERE m.Kind = 'host' AND f."CaseId" <> {0}
             UNION SELECT l."CaseId", 'host', '', e."HostName" FROM mine m JOIN "SecurityEvents" e ON e."HostName" = m.Value JOIN "CaseEvents" l ON l."EventId" = e."Id"
                 WHERE m.Kind = 'host' AND l."CaseId" <> {0}
-            UNION SELECT l."CaseId", 'user', '', a."UserName" FROM mine m JOIN "Alerts" a ON a."UserName" = m.Value JOIN "CaseAlerts" l ON l."AlertId" = a."Id"
-                WHERE m.Kind = 'user' AND l."CaseId" <> {0}
+            UNION SELECT f."CaseId", 'user', '', f."Key" FROM mine m JOIN "CaseAlertFacets" f ON f."Kind" = 1 AND f."Key" = m.Value
+                WHERE m.Kind = 'user' AND f."CaseId" <> {0}
             UNION SELECT l."CaseId", 'user', '', e."UserName" FROM mine m JOIN "SecurityEvents" e ON e."UserName" = m.Value JOIN "CaseEvents" l ON l."EventId" = e."Id"
                 WHERE m.Kind = 'user' AND l."CaseId" <> {0}
         )
