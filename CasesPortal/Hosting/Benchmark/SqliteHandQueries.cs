@@ -4,10 +4,10 @@ namespace CasesPortal.Hosting.Benchmark;
 
 /// <summary>
 /// The physical limit: each measured result computed by the best hand-written SQL for SQLite on the same database,
-/// one method per operation, on one open connection, with no ORM, no mapping beyond reading the rows. Another engine
-/// gets a class of its own beside this one.
+/// one method per operation, on one open connection (disposed with it), with no ORM, no mapping beyond reading the rows.
+/// <see cref="PostgresHandQueries"/> is PostgreSQL's.
 /// </summary>
-public sealed class SqliteHandQueries(SqliteConnection connection)
+public sealed class SqliteHandQueries(SqliteConnection connection) : IBenchHandQueries
 {
     /// <summary>Case list page 1 of 25: open and in-progress high and critical cases, newest change first, with the status counts and mean time to close.</summary>
     public async Task CaseListAsync()
@@ -146,4 +146,6 @@ public sealed class SqliteHandQueries(SqliteConnection connection)
         while (await reader.ReadAsync())
             for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i);
     }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
 }
