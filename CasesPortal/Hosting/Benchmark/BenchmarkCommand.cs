@@ -19,7 +19,7 @@ public static class BenchmarkCommand
             output.WriteLine(BenchSize.Usage);
             return 2;
         }
-        await using IBenchEngine? engine = size.Postgres ? await PostgresBenchEngine.CreateAsync(size.Connection!, size.Keep) : SqliteBenchEngine.Open(size, output);
+        await using IBenchEngine? engine = size.Postgres ? await PostgresBenchEngine.CreateAsync(size.Connection!, size.Keep, output) : SqliteBenchEngine.Open(size, output);
         if (engine is null) return 2;
         // The portal's start-up migrates the empty database: the schema the builder fills. (EF logs its look for the
         // migrations table of an empty PostgreSQL database as a failed command: expected here, so not shown.)

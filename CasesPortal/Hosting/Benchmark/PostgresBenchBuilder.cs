@@ -40,7 +40,6 @@ public sealed class PostgresBenchBuilder(string connectionString, BenchSize size
         Step("indexes", () =>
         {
             foreach (var sql in restore) Execute(connection, sql);
-            AdvanceIdentities(connection);
             Execute(connection, "ANALYZE;");
         });
         return new BenchFacts(big, cases.BigCaseNumber, size.BigCaseAlerts, BenchEvents.BusiestHost, now, Stopwatch.GetElapsedTime(started));
@@ -53,7 +52,9 @@ public sealed class PostgresBenchBuilder(string connectionString, BenchSize size
     private T Copy<T>(Func<IBenchRowSink, T> rows)
     {
         using var writer = new PostgresCopyWriter(connectionString);
-        return rows(writer);
+        var result = rows(writer);
+        writer.Complete();
+        return result;
     }
 
     private void Copy(Action<IBenchRowSink> rows) => Copy(sink => { rows(sink); return 0; });
@@ -87,20 +88,6 @@ public sealed class PostgresBenchBuilder(string connectionString, BenchSize size
         var found = new List<(string, string)>();
         while (reader.Read()) found.Add((reader.GetString(0), reader.GetString(1)));
         return found;
-    }
-
-    /// <summary>Identity columns written with explicit values (the case numbers) continue after the highest one.</summary>
-    private static void AdvanceIdentities(NpgsqlConnection connection)
-    {
-        using var command = new NpgsqlCommand("""
-            SELECT format('SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE(MAX(%I), 0) + 1, false) FROM %I', quote_ident(table_name), column_name, column_name, table_name)
-            FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY(@tables) AND is_identity = 'YES'
-            """, connection);
-        command.Parameters.AddWithValue("tables", BulkTables);
-        var statements = new List<string>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) statements.Add(reader.GetString(0));
-        foreach (var sql in statements) Execute(connection, sql);
     }
 
     /// <summary>Each case's contiguous slice of alerts (by their order in time), attached when the case was created.</summary>

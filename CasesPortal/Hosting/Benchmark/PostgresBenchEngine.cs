@@ -21,10 +21,20 @@ public sealed class PostgresBenchEngine : IBenchEngine
 
     public string Database { get; }
 
-    public static async Task<PostgresBenchEngine> CreateAsync(string server, bool keep)
+    /// <summary>The engine over a new database on the server, or null (with the reason written) when it cannot be made.</summary>
+    public static async Task<PostgresBenchEngine?> CreateAsync(string server, bool keep, TextWriter output)
     {
-        var engine = new PostgresBenchEngine(server, "casesportal_bench_" + Guid.NewGuid().ToString("N")[..12], keep);
-        await engine.MaintenanceAsync($"CREATE DATABASE \"{engine.Database}\"");
+        PostgresBenchEngine engine;
+        try
+        {
+            engine = new PostgresBenchEngine(server, "casesportal_bench_" + Guid.NewGuid().ToString("N")[..12], keep);
+            await engine.MaintenanceAsync($"CREATE DATABASE \"{engine.Database}\"");
+        }
+        catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
+        {
+            output.WriteLine($"No database could be made on the PostgreSQL server of --connection: {ex.Message}");
+            return null;
+        }
         return engine;
     }
 

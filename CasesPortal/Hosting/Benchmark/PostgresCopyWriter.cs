@@ -7,8 +7,9 @@ namespace CasesPortal.Hosting.Benchmark;
 /// <summary>
 /// Binary <c>COPY … FROM STDIN</c> into several tables at once, one connection each (a connection carries one COPY at a
 /// time): PostgreSQL's fastest way to load rows. Values come as <see cref="BenchRows"/> gives them and are converted to
-/// each column's type as the catalogue names it (0/1 to boolean, numbers to the column's width). Everything is committed
-/// on dispose; the builder drops the foreign keys meanwhile, since the tables load in parallel.
+/// each column's type as the catalogue names it (0/1 to boolean, numbers to the column's width). <see cref="Complete"/>
+/// commits every table; disposed before that, the copies are cancelled. The builder drops the foreign keys meanwhile,
+/// since the tables load side by side.
 /// </summary>
 public sealed class PostgresCopyWriter(string connectionString) : IBenchRowSink, IDisposable
 {
@@ -71,11 +72,15 @@ public sealed class PostgresCopyWriter(string connectionString) : IBenchRowSink,
         } : throw new InvalidOperationException($"\"{table}\" has no column \"{column}\".")).ToArray();
     }
 
+    public void Complete()
+    {
+        foreach (var (_, import) in copies) import.Complete();
+    }
+
     public void Dispose()
     {
         foreach (var (connection, import) in copies)
         {
-            import.Complete();
             import.Dispose();
             connection.Dispose();
         }
