@@ -27,23 +27,9 @@ public interface IBenchEngine : IAsyncDisposable
     /// <summary>Lets go of pooled connections, before the database is used by another process or removed.</summary>
     void ReleaseConnections();
 
-    Task<IBenchHandQueries> OpenHandQueriesAsync();
+    Task<BenchHandQueries> OpenHandQueriesAsync();
 
     Task<IBenchHandIngest> OpenHandIngestAsync();
-}
-
-/// <summary>The physical limit: each measured read computed by the best hand-written SQL for the engine, one method per operation.</summary>
-public interface IBenchHandQueries : IAsyncDisposable
-{
-    Task CaseListAsync();
-
-    Task CaseMetricsAsync(string caseId);
-
-    Task CasePageAsync(string caseId);
-
-    Task DashboardAsync(DateTimeOffset from, DateTimeOffset to);
-
-    Task TimelineAsync(string hostName);
 }
 
 /// <summary>The physical limit of ingest: alerts written by the engine's fastest hand-written insert, one transaction per call.</summary>

@@ -59,7 +59,7 @@ public sealed class PostgresBenchEngine : IBenchEngine
 
     public void ReleaseConnections() => NpgsqlConnection.ClearAllPools();
 
-    public async Task<IBenchHandQueries> OpenHandQueriesAsync()
+    public async Task<BenchHandQueries> OpenHandQueriesAsync()
     {
         // Statements run again are prepared on the server, as a hand-written client would keep them.
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString);

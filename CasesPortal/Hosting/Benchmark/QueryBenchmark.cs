@@ -9,7 +9,7 @@ namespace CasesPortal.Hosting.Benchmark;
 
 /// <summary>
 /// The read operations of the scale targets, each through the service (or HTTP route) the UI and API use, warm, beside
-/// the same result by the engine's hand-written SQL (<see cref="IBenchHandQueries"/>).
+/// the same result by the engine's hand-written SQL (<see cref="BenchHandQueries"/>).
 /// </summary>
 public sealed class QueryBenchmark(BenchPortal portal, IBenchEngine engine, BenchFacts facts, int iterations, TextWriter log)
 {

@@ -43,7 +43,7 @@ public sealed class SqliteBenchEngine : IBenchEngine
 
     public void ReleaseConnections() => SqliteConnection.ClearAllPools();
 
-    public async Task<IBenchHandQueries> OpenHandQueriesAsync()
+    public async Task<BenchHandQueries> OpenHandQueriesAsync()
     {
         var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
