@@ -5,13 +5,15 @@ namespace CasesPortal.Hosting.Benchmark;
 
 /// <summary>
 /// The benchmark on PostgreSQL: a fresh database <c>casesportal_bench_&lt;random&gt;</c> made on the given server (through
-/// its <c>postgres</c> maintenance database), migrated by the portal's start-up, dropped at the end unless kept.
+/// its <c>postgres</c> maintenance database), migrated by the portal's start-up, dropped at the end unless kept. The
+/// portal's files folder is a temporary one, removed at the end.
 /// </summary>
 public sealed class PostgresBenchEngine : IBenchEngine
 {
     private readonly string server;
     private readonly bool keep;
     private readonly string connectionString;
+    private readonly string filesFolder = Path.Combine(Path.GetTempPath(), $"casesportal-bench-files-{Guid.NewGuid():N}");
 
     private PostgresBenchEngine(string server, string database, bool keep)
     {
@@ -42,7 +44,8 @@ public sealed class PostgresBenchEngine : IBenchEngine
 
     public string Location => $"{Database} on {new NpgsqlConnectionStringBuilder(server).Host}";
 
-    public IReadOnlyList<string> PortalSettings => ["--Database:Provider=Postgres", $"--ConnectionStrings:Cases={connectionString}"];
+    public IReadOnlyList<string> PortalSettings =>
+        ["--Database:Provider=Postgres", $"--ConnectionStrings:Cases={connectionString}", $"--Database:DataFolder={filesFolder}"];
 
     public BenchFacts Build(BenchSize size, TextWriter log) => new PostgresBenchBuilder(connectionString, size, log).Build();
 
@@ -78,6 +81,7 @@ public sealed class PostgresBenchEngine : IBenchEngine
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (Directory.Exists(filesFolder)) Directory.Delete(filesFolder, recursive: true);
         if (!keep) await MaintenanceAsync($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)");
     }
 
