@@ -30,7 +30,7 @@ public sealed class BenchmarkCommandTests
         }
     }
 
-    private static void AssertFigures(int exitCode, string text)
+    internal static void AssertFigures(int exitCode, string text)
     {
         Assert.True(exitCode == 0, text);
         Assert.Contains(BenchRow.Header, text);
@@ -61,6 +61,14 @@ public sealed class BenchmarkCommandTests
     [InlineData("--iterations")]
     [InlineData("--alerts", "many")]
     [InlineData("--unknown")]
+    [InlineData("--provider", "mysql")]
+    [InlineData("--provider")]
+    [InlineData("--provider", "postgres")]
+    [InlineData("--provider", "postgres", "--connection")]
+    [InlineData("--connection", "Host=127.0.0.1")]
+    [InlineData("--provider", "sqlite", "--connection", "Host=127.0.0.1")]
+    [InlineData("--provider", "postgres", "--connection", "Host=127.0.0.1", "--reuse", "/tmp")]
+    [InlineData("--provider", "postgres", "--connection", "Host=127.0.0.1", "--data", "/tmp")]
     public async Task Bad_arguments_print_the_usage(params string[] arguments)
     {
         var output = new StringWriter();

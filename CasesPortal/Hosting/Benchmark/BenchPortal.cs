@@ -17,11 +17,12 @@ public sealed class BenchPortal : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BenchPortal> StartAsync(string databaseFile)
+    /// <summary>The portal over the database <paramref name="databaseSettings"/> name (see <see cref="IBenchEngine.PortalSettings"/>), migrated on start.</summary>
+    public static async Task<BenchPortal> StartAsync(IReadOnlyList<string> databaseSettings)
     {
         string[] settings =
         [
-            $"--ConnectionStrings:Cases=Data Source={databaseFile}", "--Urls=http://127.0.0.1:0",
+            .. databaseSettings, "--Urls=http://127.0.0.1:0",
             $"--Bootstrap:AdminEmail={AdminEmail}", $"--Bootstrap:AdminPassword={AdminPassword}",
             "--Logging:LogLevel:Default=Warning", "--Demo:Seed=false",
         ];

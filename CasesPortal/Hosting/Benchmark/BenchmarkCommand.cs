@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
 
 namespace CasesPortal.Hosting.Benchmark;
 
@@ -20,68 +19,52 @@ public static class BenchmarkCommand
             output.WriteLine(BenchSize.Usage);
             return 2;
         }
-        var folder = size.Folder ?? Path.Combine(Path.GetTempPath(), $"casesportal-bench-{Guid.NewGuid():N}");
-        if (size.Reuse && !File.Exists(Path.Combine(folder, "cases.db")))
+        await using IBenchEngine? engine = size.Postgres ? await PostgresBenchEngine.CreateAsync(size.Connection!, size.Keep, output) : SqliteBenchEngine.Open(size, output);
+        if (engine is null) return 2;
+        // The portal's start-up migrates the empty database: the schema the builder fills. (EF logs its look for the
+        // migrations table of an empty PostgreSQL database as a failed command: expected here, so not shown.)
+        await using (await BenchPortal.StartAsync([.. engine.PortalSettings, "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=None"])) { }
+        engine.ReleaseConnections();
+        var machine = Machine(engine.Version);
+        output.WriteLine(machine);
+        output.WriteLine($"Database: {engine.Location}");
+        BenchFacts facts;
+        if (size.Reuse)
         {
-            output.WriteLine($"The folder {folder} holds no database kept by an earlier run (--keep).");
-            return 2;
+            (facts, size) = engine.Read(size);
+            output.WriteLine(BenchRow.Invariant($"Measuring the database built earlier: {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events, {engine.SizeMb():N0} MB"));
         }
-        if (!size.Reuse && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        else
         {
-            output.WriteLine($"The folder {folder} is not empty; the benchmark builds its own database.");
-            return 2;
+            output.WriteLine($"Building {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events by bulk SQL:");
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            facts = engine.Build(size, output);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            output.WriteLine(BenchRow.Invariant($"  built in {facts.BuildTime.TotalSeconds:N0} s ({cpu.TotalSeconds:N0} s of CPU in this process), {engine.SizeMb():N0} MB"));
         }
-        Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, "cases.db");
-        try
-        {
-            var machine = Machine();
-            output.WriteLine(machine);
-            output.WriteLine($"Database: {folder}");
-            await using (await BenchPortal.StartAsync(database)) { }
-            SqliteConnection.ClearAllPools();
-            BenchFacts facts;
-            if (size.Reuse)
-            {
-                (facts, size) = SqliteBenchBuilder.Read(database, size);
-                output.WriteLine(BenchRow.Invariant($"Measuring the database built earlier: {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events, {new FileInfo(database).Length / 1048576.0:N0} MB"));
-            }
-            else
-            {
-                output.WriteLine($"Building {size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events by bulk SQL:");
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                facts = new SqliteBenchBuilder(database, size, output).Build();
-                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                output.WriteLine(BenchRow.Invariant($"  built in {facts.BuildTime.TotalSeconds:N0} s ({cpu.TotalSeconds:N0} s of CPU), {new FileInfo(database).Length / 1048576.0:N0} MB"));
-            }
 
-            var rows = new List<BenchRow>();
-            await using (var portal = await BenchPortal.StartAsync(database))
-            {
-                output.WriteLine($"Measuring, {size.Iterations} warm runs each:");
-                rows.AddRange(await new QueryBenchmark(portal, database, facts, size.Iterations, output).RunAsync());
-                output.Write($"  ingesting {size.Ingest:N0} alerts over HTTP, then as many by hand-written SQL ");
-                // A reused database already holds the alerts of earlier rounds: new seeds give new alerts, not updates.
-                var round = size.Reuse ? size.Alerts : 0;
-                var ingest = await IngestBenchmark.RunAsync(portal, database, new BenchAlerts(size.Ingest, seed: round + 1), new BenchAlerts(size.Ingest, seed: round + 2), output);
-                rows.AddRange(IngestRows(ingest));
-            }
-            SqliteConnection.ClearAllPools();
-            // A typical case for the idle pages: the 100,000-alert one would measure its summary bar 50 times over, not idle circuits.
-            rows.AddRange(ProcessRows(await ProcessBenchmark.RunAsync(database, facts.BigCaseNumber - 1, size.Circuits, output), size));
-
-            output.WriteLine();
-            output.WriteLine($"{size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events; {machine}");
-            output.WriteLine();
-            output.WriteLine(BenchRow.Header);
-            foreach (var row in rows) output.WriteLine(row.Markdown);
-            return 0;
-        }
-        finally
+        var rows = new List<BenchRow>();
+        await using (var portal = await BenchPortal.StartAsync(engine.PortalSettings))
         {
-            SqliteConnection.ClearAllPools();
-            if (!size.Keep) Directory.Delete(folder, recursive: true);
+            output.WriteLine($"Measuring, {size.Iterations} warm runs each:");
+            rows.AddRange(await new QueryBenchmark(portal, engine, facts, size.Iterations, output).RunAsync());
+            output.Write($"  ingesting {size.Ingest:N0} alerts over HTTP, then as many by hand-written SQL ");
+            // A reused database already holds the alerts of earlier rounds: new seeds give new alerts, not updates.
+            var round = size.Reuse ? size.Alerts : 0;
+            var ingest = await IngestBenchmark.RunAsync(portal, engine, new BenchAlerts(size.Ingest, seed: round + 1), new BenchAlerts(size.Ingest, seed: round + 2), output);
+            rows.AddRange(IngestRows(ingest));
         }
+        engine.ReleaseConnections();
+        // A typical case for the idle pages: the 100,000-alert one would measure its summary bar 50 times over, not idle circuits.
+        rows.AddRange(ProcessRows(await ProcessBenchmark.RunAsync(engine.PortalSettings, facts.BigCaseNumber - 1, size.Circuits, output), size));
+
+        output.WriteLine();
+        output.WriteLine($"{size.Cases:N0} cases, {size.Alerts:N0} alerts, {size.Events:N0} events; {machine}");
+        output.WriteLine();
+        output.WriteLine(BenchRow.Header);
+        foreach (var row in rows) output.WriteLine(row.Markdown);
+        if (size.Keep) output.WriteLine($"Kept: {engine.Location}");
+        return 0;
     }
 
     private static IEnumerable<BenchRow> IngestRows(IngestFigures f)
@@ -108,20 +91,11 @@ public static class BenchmarkCommand
             BenchRow.Invariant($"{f.StartupSeconds:0.00} s (RSS {f.ColdRssMb:N0} MB)"), "", "", f.StartupSeconds <= 3);
     }
 
-    private static string Machine()
+    private static string Machine(string engineVersion)
     {
         var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
-        return BenchRow.Invariant($"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:N0} GB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {SqliteVersion()}, load {load} at start");
-    }
-
-    private static string SqliteVersion()
-    {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sqlite_version();";
-        return (string)command.ExecuteScalar()!;
+        return BenchRow.Invariant($"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:N0} GB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {engineVersion}, load {load} at start");
     }
 }

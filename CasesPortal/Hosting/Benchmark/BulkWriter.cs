@@ -6,7 +6,7 @@ namespace CasesPortal.Hosting.Benchmark;
 /// Prepared <c>INSERT</c>s into several tables sharing big transactions (committed every
 /// <paramref name="rowsPerTransaction"/> rows in all): SQLite's fastest way to write rows one by one.
 /// </summary>
-public sealed class BulkWriter(SqliteConnection connection, int rowsPerTransaction = 100_000) : IDisposable
+public sealed class BulkWriter(SqliteConnection connection, int rowsPerTransaction = 100_000) : IBenchRowSink, IDisposable
 {
     private readonly List<SqliteCommand> commands = [];
     private SqliteTransaction? transaction;

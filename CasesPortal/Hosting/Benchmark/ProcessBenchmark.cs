@@ -16,7 +16,7 @@ public static class ProcessBenchmark
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(10);
 
-    public static async Task<ProcessFigures> RunAsync(string databaseFile, long caseNumber, int circuits, TextWriter log)
+    public static async Task<ProcessFigures> RunAsync(IReadOnlyList<string> databaseSettings, long caseNumber, int circuits, TextWriter log)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -25,9 +25,9 @@ public static class ProcessBenchmark
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(portalDll)!,
         };
-        foreach (var argument in new[] { portalDll, $"--ConnectionStrings:Cases=Data Source={databaseFile}", $"--Urls={address}",
-            "--Logging:LogLevel:Default=Warning", $"--Bootstrap:AdminEmail={BenchPortal.AdminEmail}", $"--Bootstrap:AdminPassword={BenchPortal.AdminPassword}" })
-            start.ArgumentList.Add(argument);
+        string[] arguments = [portalDll, .. databaseSettings, $"--Urls={address}",
+            "--Logging:LogLevel:Default=Warning", $"--Bootstrap:AdminEmail={BenchPortal.AdminEmail}", $"--Bootstrap:AdminPassword={BenchPortal.AdminPassword}"];
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
 
         log.Write("  start-up…");
         var started = Stopwatch.GetTimestamp();

@@ -4,15 +4,14 @@ using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Metrics;
 using CasesPortal.Features.Metrics.Dashboard;
 using CasesPortal.Features.Timelines.Query;
-using Microsoft.Data.Sqlite;
 
 namespace CasesPortal.Hosting.Benchmark;
 
 /// <summary>
 /// The read operations of the scale targets, each through the service (or HTTP route) the UI and API use, warm, beside
-/// the same result by <see cref="SqliteHandQueries"/>.
+/// the same result by the engine's hand-written SQL (<see cref="BenchHandQueries"/>).
 /// </summary>
-public sealed class QueryBenchmark(BenchPortal portal, string databaseFile, BenchFacts facts, int iterations, TextWriter log)
+public sealed class QueryBenchmark(BenchPortal portal, IBenchEngine engine, BenchFacts facts, int iterations, TextWriter log)
 {
     public static readonly IReadOnlySet<string> SummaryBarFeatures = new HashSet<string>
     {
@@ -27,9 +26,7 @@ public sealed class QueryBenchmark(BenchPortal portal, string databaseFile, Benc
 
     public async Task<List<BenchRow>> RunAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={databaseFile}");
-        await connection.OpenAsync();
-        var hand = new SqliteHandQueries(connection);
+        await using var hand = await engine.OpenHandQueriesAsync();
         var services = portal.Services;
         var rows = new List<BenchRow>();
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CasesPortal.Data;
 using CasesPortal.Features.Cases.Evidence;
-using CasesPortal.Features.Cases.Model;
-using CasesPortal.Features.Cases.Services;
 using Microsoft.Data.Sqlite;
 
 namespace CasesPortal.Hosting.Benchmark;
@@ -30,12 +27,16 @@ public sealed class SqliteBenchBuilder(string databaseFile, BenchSize size, Text
         connection.Open();
         Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
         var indexes = DropIndexes(connection);
-        var analysts = InsertAnalysts(connection, now);
+        var analysts = Write(connection, sink => BenchRows.Analysts(sink, now));
 
-        Step("alerts", () => InsertAlerts(connection));
-        Step("events", () => InsertEvents(connection, now));
+        Step("alerts", () => Write(connection, sink => BenchRows.Alerts(sink, size)));
+        Step("events", () => Write(connection, sink => BenchRows.Events(sink, size, now)));
         var cases = new BenchCases(size, analysts, now);
-        var big = Step("cases", () => InsertCases(connection, cases));
+        var big = Step("cases", () =>
+        {
+            Execute(connection, $"CREATE TEMP TABLE \"{BenchRows.SlicesTable}\" (\"CaseRow\" INTEGER NOT NULL, \"FirstAlert\" INTEGER NOT NULL, \"LastAlert\" INTEGER NOT NULL);");
+            return Write(connection, sink => BenchRows.Cases(sink, cases));
+        });
         Step("alert links", () => LinkAlerts(connection));
         Step("alert figures", () => Execute(connection, $"BEGIN; {CaseAlertFacets.CountInSql("""SELECT "CaseId", "AlertId" FROM "CaseAlerts" """)}; COMMIT;"));
         Step("indexes", () =>
@@ -63,16 +64,18 @@ public sealed class SqliteBenchBuilder(string databaseFile, BenchSize size, Text
         return (facts, size with { Cases = reader.GetInt32(3), Alerts = reader.GetInt32(4), Events = reader.GetInt32(5) });
     }
 
-    private T Step<T>(string what, Func<T> work)
+    private T Step<T>(string what, Func<T> work) => BenchStep.Run(log, what, work);
+
+    private void Step(string what, Action work) => BenchStep.Run(log, what, work);
+
+    /// <summary>Rows of <see cref="BenchRows"/> by prepared inserts in big transactions, committed when <paramref name="rows"/> returns.</summary>
+    private static T Write<T>(SqliteConnection connection, Func<IBenchRowSink, T> rows)
     {
-        var started = Stopwatch.GetTimestamp();
-        log.Write($"  {what}…");
-        var result = work();
-        log.WriteLine($" {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s");
-        return result;
+        using var writer = new BulkWriter(connection);
+        return rows(writer);
     }
 
-    private void Step(string what, Action work) => Step(what, () => { work(); return 0; });
+    private static void Write(SqliteConnection connection, Action<IBenchRowSink> rows) => Write(connection, sink => { rows(sink); return 0; });
 
     /// <summary>Drops the secondary indexes and the full-text insert trigger of the bulk tables; answers the SQL that restores them.</summary>
     private static List<string> DropIndexes(SqliteConnection connection)
@@ -88,100 +91,6 @@ public sealed class SqliteBenchBuilder(string databaseFile, BenchSize size, Text
         foreach (var (type, name, _) in found) Execute(connection, $"DROP {type.ToUpperInvariant()} \"{name}\";");
         return found.Select(f => f.Sql + ";").ToList();
     }
-
-    private static List<string> InsertAnalysts(SqliteConnection connection, DateTimeOffset now)
-    {
-        var random = new Random(7);
-        var ids = new List<string>();
-        using var writer = new BulkWriter(connection);
-        var add = writer.Into("AspNetUsers", "Id", "DisplayName", "IsDisabled", "TimeZoneId", "DarkMode", "CreatedAt", "UserName", "NormalizedUserName",
-            "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount");
-        for (var i = 1; i <= 40; i++)
-        {
-            var id = BenchCases.DeterministicId(random);
-            var email = $"analyst{i:D2}@soc.example";
-            add([id, $"Analyst {i:D2}", 0, "UTC", 0, now.UtcTicks, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), 1,
-                Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), 0, 0, 1, 0]);
-            ids.Add(id);
-        }
-        return ids;
-    }
-
-    private void InsertAlerts(SqliteConnection connection)
-    {
-        using var writer = new BulkWriter(connection);
-        var add = writer.Into("Alerts", "Id", "Timestamp", "RuleName", "RuleUuid", "Severity", "RiskScore", "WorkflowStatus", "Reason", "HostId", "HostName",
-            "HostOsName", "HostIp", "UserName", "ProcessName", "EventCategory", "EventAction", "EventOutcome", "Document", "IngestedAt", "UpdatedAt", "Revision");
-        var now = DateTimeOffset.UtcNow.UtcTicks;
-        foreach (var part in new BenchAlerts(size.Alerts).Parts(10_000))
-            foreach (var a in part)
-                add([a.Id, a.TimestampTicks, a.RuleName, a.RuleUuid, a.Severity, a.RiskScore, "open", a.Reason, a.HostId, a.HostName,
-                    a.HostOs, a.HostIp, a.UserName, a.ProcessName, "process", "start", "success", a.Document, now, now, 1]);
-    }
-
-    private void InsertEvents(SqliteConnection connection, DateTimeOffset now)
-    {
-        using var writer = new BulkWriter(connection);
-        var add = writer.Into("SecurityEvents", "Id", "Timestamp", "HostId", "HostName", "HostOsName", "UserName", "SourceIp", "DestinationIp", "ProcessName",
-            "EventCategory", "EventAction", "EventOutcome", "Message", "Document", "IngestedAt", "UpdatedAt", "Revision");
-        foreach (var e in new BenchEvents(size.Events, now).All())
-            add([e.Id, e.TimestampTicks, e.HostId, e.HostName, e.HostOs, e.UserName, e.SourceIp, e.DestinationIp, e.ProcessName,
-                e.Category, e.Action, e.Outcome, e.Message, e.Document, now.UtcTicks, now.UtcTicks, 1]);
-    }
-
-    /// <summary>Cases with their stays, history, comments, tags and assignees; their alert slices go to a temporary table. Answers the big case's id.</summary>
-    private static string InsertCases(SqliteConnection connection, BenchCases cases)
-    {
-        Execute(connection, "CREATE TEMP TABLE \"BenchSlices\" (\"CaseRow\" INTEGER NOT NULL, \"FirstAlert\" INTEGER NOT NULL, \"LastAlert\" INTEGER NOT NULL);");
-        using var writer = new BulkWriter(connection);
-        var addCase = writer.Into("Cases", "Id", "Number", "Title", "Description", "Status", "Severity", "Category", "Owner", "SyncAlerts", "CloseReason",
-            "CreatedAt", "CreatedById", "UpdatedAt", "UpdatedById", "ClosedAt", "ClosedById", "DurationSeconds", "CommentCount", "Version",
-            "AcknowledgedAt", "ExtractObservables", "InProgressSeconds", "TimeToAcknowledgeSeconds");
-        var addStay = writer.Into("CaseStatusPeriods", "CaseId", "Status", "StartedAt", "EndedAt");
-        var addHistory = writer.Into("CaseUserActions", "Id", "CaseId", "Type", "Action", "OldValue", "Payload", "CommentId", "CreatedAt", "CreatedById");
-        var addComment = writer.Into("CaseComments", "Id", "CaseId", "Body", "Owner", "CreatedAt", "CreatedById", "Version");
-        var addTag = writer.Into("CaseTags", "CaseId", "NormalizedTag", "Tag");
-        var addAssignee = writer.Into("CaseAssignees", "CaseId", "UserId");
-        var addSlice = writer.Into("BenchSlices", "CaseRow", "FirstAlert", "LastAlert");
-        var big = "";
-        foreach (var c in cases.All())
-        {
-            if (c.Number == cases.BigCaseNumber) big = c.Id;
-            var closed = c.Status == CaseStatus.Closed;
-            var last = c.Stays[^1];
-            addCase([c.Id, c.Number, c.Title, c.Description, (int)c.Status, (int)c.Severity, c.Category, Case.DefaultOwner, 1, (int?)c.CloseReason,
-                c.CreatedAt.UtcTicks, c.CreatedById, c.UpdatedAt.UtcTicks, last.ById, c.ClosedAt?.UtcTicks, closed ? last.ById : null,
-                closed ? (long)(c.ClosedAt!.Value - c.CreatedAt).TotalSeconds : null, c.Comments.Count, c.Stays.Count + c.Comments.Count,
-                c.AcknowledgedAt?.UtcTicks, 1, c.InProgressSeconds, c.AcknowledgedAt is { } ack ? (long)(ack - c.CreatedAt).TotalSeconds : null]);
-            foreach (var tag in c.Tags) addTag([c.Id, CaseRules.NormalizeTag(tag), tag]);
-            foreach (var user in c.Assignees) addAssignee([c.Id, user]);
-            History(addHistory, c.Id, CaseActions.CreateCase, CaseActions.Create, c.CreatedAt, c.CreatedById, new
-            {
-                title = c.Title, description = c.Description, tags = c.Tags, severity = CaseNames.Of(c.Severity), status = "open",
-                assignees = c.Assignees.Select(uid => new { uid }), category = c.Category,
-                settings = new { syncAlerts = true, extractObservables = true }, owner = Case.DefaultOwner,
-            });
-            History(addHistory, c.Id, CaseActions.Attachment, CaseActions.Create, c.CreatedAt, c.CreatedById, new Dictionary<string, int> { ["alerts"] = c.AlertCount });
-            for (var i = 0; i < c.Stays.Count; i++)
-            {
-                var stay = c.Stays[i];
-                addStay([c.Id, (int)stay.Status, stay.Start.UtcTicks, stay.End?.UtcTicks]);
-                if (i > 0) History(addHistory, c.Id, CaseActions.Status, CaseActions.Update, stay.Start, stay.ById, new { status = CaseNames.Of(stay.Status) }, CaseNames.Of(c.Stays[i - 1].Status));
-            }
-            foreach (var comment in c.Comments)
-            {
-                addComment([comment.Id, c.Id, comment.Body, Case.DefaultOwner, comment.At.UtcTicks, comment.ById, 1]);
-                History(addHistory, c.Id, CaseActions.Comment, CaseActions.Create, comment.At, comment.ById,
-                    new { comment = new { comment = comment.Body, type = "user", owner = Case.DefaultOwner } }, commentId: comment.Id);
-            }
-            addSlice([c.Number, c.FirstAlert, c.FirstAlert + c.AlertCount - 1]);
-        }
-        return big;
-    }
-
-    private static void History(Action<object?[]> add, string caseId, string type, string action, DateTimeOffset at, string by, object payload,
-        string? oldValue = null, string? commentId = null) =>
-        add([Guid.NewGuid().ToString(), caseId, type, action, oldValue is null ? null : JsonSerializer.Serialize(oldValue), JsonSerializer.Serialize(payload), commentId, at.UtcTicks, by]);
 
     /// <summary>Each case's contiguous slice of alerts (the alerts are stored in time order), attached when the case was created.</summary>
     private static void LinkAlerts(SqliteConnection connection) => Execute(connection, """

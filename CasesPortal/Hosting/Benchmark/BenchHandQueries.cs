@@ -1,0 +1,149 @@
+namespace CasesPortal.Hosting.Benchmark;
+
+/// <summary>
+/// The physical limit: each measured result computed by the best hand-written SQL on the same database, one method per
+/// operation, on one open connection (disposed with it), with no ORM, no mapping beyond reading the rows. The statements
+/// are the same on every engine but for joining a list into one value and counting the rows that match a condition,
+/// which each engine's class (<see cref="SqliteHandQueries"/>, <see cref="PostgresHandQueries"/>) writes its own way.
+/// </summary>
+public abstract class BenchHandQueries : IAsyncDisposable
+{
+    /// <summary>The values of <paramref name="column"/> in one text, separated by the unit separator (char 31).</summary>
+    protected abstract string ListOf(string column);
+
+    /// <summary>How many rows of the group meet <paramref name="condition"/>.</summary>
+    protected abstract string CountWhere(string condition);
+
+    /// <summary>Runs the statement and reads every value of every row; parameters are named <c>@name</c>.</summary>
+    protected abstract Task ReadAllAsync(string sql, params (string Name, object Value)[] parameters);
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Case list page 1 of 25: open and in-progress high and critical cases, newest change first, with the status counts and mean time to close.</summary>
+    public async Task CaseListAsync()
+    {
+        await ReadAllAsync("""
+            SELECT "Status", COUNT(*), SUM("DurationSeconds"), COUNT("DurationSeconds") FROM "Cases"
+            WHERE "DeletedAt" IS NULL AND "Severity" IN (2, 3) GROUP BY "Status"
+            """);
+        await ReadAllAsync($"""
+            SELECT c."Id", c."Number", c."Title", c."Status", c."Severity", c."Category", c."CreatedAt", c."UpdatedAt", c."CommentCount", c."Version",
+                r."DisplayName",
+                (SELECT {ListOf("\"Tag\"")} FROM "CaseTags" WHERE "CaseId" = c."Id"),
+                (SELECT {ListOf("u.\"DisplayName\"")} FROM "CaseAssignees" AS a JOIN "AspNetUsers" AS u ON u."Id" = a."UserId" WHERE a."CaseId" = c."Id"),
+                (SELECT "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = c."Id" AND "Kind" = 0)
+            FROM "Cases" AS c JOIN "AspNetUsers" AS r ON r."Id" = c."CreatedById"
+            WHERE c."DeletedAt" IS NULL AND c."Severity" IN (2, 3) AND c."Status" IN (0, 1)
+            ORDER BY COALESCE(c."UpdatedAt", c."CreatedAt") DESC, c."Number" DESC LIMIT 25
+            """);
+    }
+
+    /// <summary>The summary bar of a case: alert count, distinct users and hosts with their top 10, connectors, status stays.</summary>
+    public async Task CaseMetricsAsync(string caseId)
+    {
+        // The alert figures kept per case (CaseAlertFacets): the total, one row per user, one per host and name.
+        await ReadAllAsync("""SELECT "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = @id AND "Kind" = 0""", ("@id", caseId));
+        await ReadAllAsync("""SELECT COUNT(*) FROM "CaseAlertFacets" WHERE "CaseId" = @id AND "Kind" = 1""", ("@id", caseId));
+        await ReadAllAsync("""SELECT "Key", "Alerts" FROM "CaseAlertFacets" WHERE "CaseId" = @id AND "Kind" = 1 ORDER BY "Alerts" DESC, "Key" LIMIT 10""", ("@id", caseId));
+        await ReadAllAsync("""SELECT COUNT(DISTINCT "Key") FROM "CaseAlertFacets" WHERE "CaseId" = @id AND "Kind" = 2""", ("@id", caseId));
+        await ReadAllAsync("""
+            SELECT f."Key", f."Name", f."NewestAt", t.n FROM (SELECT "Key", SUM("Alerts") AS n FROM "CaseAlertFacets" WHERE "CaseId" = @id AND "Kind" = 2
+                GROUP BY "Key" ORDER BY n DESC, "Key" LIMIT 10) AS t JOIN "CaseAlertFacets" AS f ON f."CaseId" = @id AND f."Kind" = 2 AND f."Key" = t."Key"
+            """, ("@id", caseId));
+        await ReadAllAsync("""
+            SELECT COUNT(*) FROM (SELECT "ConnectorId" FROM "ExternalIncidents" WHERE "CaseId" = @id UNION SELECT "ConnectorId" FROM "CaseConnectors" WHERE "CaseId" = @id) AS k
+            """, ("@id", caseId));
+        await ReadAllAsync("""SELECT "Status", "StartedAt", "EndedAt" FROM "CaseStatusPeriods" WHERE "CaseId" = @id ORDER BY "StartedAt", "Id" """, ("@id", caseId));
+    }
+
+    /// <summary>What the case page shows on first load: the case with its tags and assignees, the summary bar, the first 50 lines of activity.</summary>
+    public async Task CasePageAsync(string caseId)
+    {
+        await ReadAllAsync($"""
+            SELECT c.*, (SELECT {ListOf("\"Tag\"")} FROM "CaseTags" WHERE "CaseId" = c."Id"),
+                (SELECT {ListOf("u.\"DisplayName\"")} FROM "CaseAssignees" AS a JOIN "AspNetUsers" AS u ON u."Id" = a."UserId" WHERE a."CaseId" = c."Id"),
+                (SELECT COUNT(*) FROM "CaseEvents" WHERE "CaseId" = c."Id"), (SELECT COUNT(*) FROM "CaseIndicators" WHERE "CaseId" = c."Id")
+            FROM "Cases" AS c WHERE c."Id" = @id
+            """, ("@id", caseId));
+        await CaseMetricsAsync(caseId);
+        await ReadAllAsync("""SELECT * FROM "CaseUserActions" WHERE "CaseId" = @id ORDER BY "Sequence" DESC LIMIT 50""", ("@id", caseId));
+        await ReadAllAsync("""SELECT * FROM "CaseComments" WHERE "CaseId" = @id AND "DeletedAt" IS NULL ORDER BY "CreatedAt" DESC LIMIT 50""", ("@id", caseId));
+    }
+
+    /// <summary>The dashboard's figures for [from, to) and the period before, with every chart and table.</summary>
+    public async Task DashboardAsync(DateTimeOffset from, DateTimeOffset to)
+    {
+        await PeriodAsync(from, to);
+        await PeriodAsync(from - (to - from), from);
+        (string, object)[] period = [("@from", from.UtcTicks), ("@to", to.UtcTicks), ("@bucket", TimeSpan.FromDays(7).Ticks)];
+        await ReadAllAsync("""
+            SELECT ("CreatedAt" - @from) / @bucket, COUNT(*) FROM "Cases" WHERE "DeletedAt" IS NULL AND "CreatedAt" >= @from AND "CreatedAt" < @to GROUP BY 1
+            """, period);
+        await ReadAllAsync("""
+            SELECT ("ClosedAt" - @from) / @bucket, COUNT(*), AVG("DurationSeconds") FROM "Cases"
+            WHERE "DeletedAt" IS NULL AND "Status" = 2 AND "ClosedAt" >= @from AND "ClosedAt" < @to GROUP BY 1
+            """, period);
+        await ReadAllAsync("""SELECT "Severity", COUNT(*) FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" IN (0, 1) GROUP BY "Severity" """);
+        await ReadAllAsync("""
+            SELECT u."DisplayName", w.n FROM (SELECT a."UserId", COUNT(*) AS n FROM "Cases" AS c JOIN "CaseAssignees" AS a ON a."CaseId" = c."Id"
+                WHERE c."DeletedAt" IS NULL AND c."Status" IN (0, 1) GROUP BY a."UserId" ORDER BY n DESC LIMIT 10) AS w JOIN "AspNetUsers" AS u ON u."Id" = w."UserId"
+            """);
+        await ReadAllAsync("""
+            SELECT COUNT(*) FROM "Cases" AS c WHERE c."DeletedAt" IS NULL AND c."Status" IN (0, 1) AND NOT EXISTS (SELECT 1 FROM "CaseAssignees" WHERE "CaseId" = c."Id")
+            """);
+        await ReadAllAsync("""
+            SELECT t."NormalizedTag", MIN(t."Tag"), COUNT(*) FROM "CaseTags" AS t JOIN "Cases" AS c ON c."Id" = t."CaseId"
+            WHERE c."DeletedAt" IS NULL AND c."CreatedAt" >= @from AND c."CreatedAt" < @to GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT 10
+            """, period);
+        await ReadAllAsync("""
+            SELECT "CloseReason", COUNT(*) FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" = 2 AND "ClosedAt" >= @from AND "ClosedAt" < @to
+                AND "CloseReason" IS NOT NULL GROUP BY 1
+            """, period);
+        await ReadAllAsync("""
+            SELECT "Number", "Title", "Status", "Severity", "CreatedAt" FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" IN (0, 1) ORDER BY "CreatedAt", "Number" LIMIT 10
+            """);
+        await ReadAllAsync($"""
+            SELECT f."Key", COUNT(*) AS n, {CountWhere("c.\"Status\" = 2")}, {CountWhere("c.\"Status\" = 2 AND c.\"CloseReason\" = 0")},
+                {CountWhere("c.\"Status\" = 2 AND c.\"CloseReason\" = 1")}, {CountWhere("c.\"Status\" = 2 AND c.\"CloseReason\" = 2")}
+            FROM "Cases" AS c JOIN "CaseAlertFacets" AS f ON f."CaseId" = c."Id" AND f."Kind" = 3
+            WHERE c."DeletedAt" IS NULL AND c."CreatedAt" >= @from AND c."CreatedAt" < @to
+            GROUP BY f."Key" ORDER BY n DESC, f."Key" LIMIT 10
+            """, period);
+    }
+
+    private async Task PeriodAsync(DateTimeOffset from, DateTimeOffset to)
+    {
+        (string, object)[] period = [("@from", from.UtcTicks), ("@to", to.UtcTicks)];
+        await ReadAllAsync("""
+            SELECT p."Status", COUNT(*) FROM "CaseStatusPeriods" AS p JOIN "Cases" AS c ON c."Id" = p."CaseId"
+            WHERE c."DeletedAt" IS NULL AND p."StartedAt" < @to AND (p."EndedAt" IS NULL OR p."EndedAt" >= @to) GROUP BY p."Status"
+            """, period);
+        await ReadAllAsync($"""
+            SELECT {CountWhere("\"CreatedAt\" >= @from AND \"CreatedAt\" < @to")},
+                {CountWhere("\"AcknowledgedAt\" >= @from AND \"AcknowledgedAt\" < @to")},
+                AVG(CASE WHEN "AcknowledgedAt" >= @from AND "AcknowledgedAt" < @to THEN "TimeToAcknowledgeSeconds" END),
+                {CountWhere("\"Status\" = 2 AND \"ClosedAt\" >= @from AND \"ClosedAt\" < @to AND \"AcknowledgedAt\" IS NULL")},
+                AVG(CASE WHEN "Status" = 2 AND "ClosedAt" >= @from AND "ClosedAt" < @to THEN "DurationSeconds" END),
+                AVG(CASE WHEN "Status" = 2 AND "ClosedAt" >= @from AND "ClosedAt" < @to AND "AcknowledgedAt" IS NOT NULL THEN "InProgressSeconds" END)
+            FROM "Cases" WHERE "DeletedAt" IS NULL
+            """, period);
+        await ReadAllAsync("""
+            SELECT COUNT(DISTINCT p."CaseId") FROM "CaseStatusPeriods" AS p JOIN "Cases" AS c ON c."Id" = p."CaseId"
+            WHERE c."DeletedAt" IS NULL AND p."Status" = 2 AND p."StartedAt" >= @from AND p."StartedAt" < @to
+            """, period);
+        await ReadAllAsync("""
+            SELECT c."CreatedAt" FROM "CaseStatusPeriods" AS p JOIN "Cases" AS c ON c."Id" = p."CaseId"
+            WHERE c."DeletedAt" IS NULL AND c."CreatedAt" < @to AND p."Status" <> 2 AND p."StartedAt" < @to AND (p."EndedAt" IS NULL OR p."EndedAt" >= @to)
+            ORDER BY c."CreatedAt"
+            """, period);
+    }
+
+    /// <summary>The timeline's first page for one host, newest first, and the total counted up to 10,001.</summary>
+    public async Task TimelineAsync(string hostName)
+    {
+        await ReadAllAsync("""
+            SELECT "Id", "Timestamp", "Document" FROM "SecurityEvents" WHERE "HostName" = @host ORDER BY "Timestamp" DESC, "Id" LIMIT 25
+            """, ("@host", hostName));
+        await ReadAllAsync("""SELECT COUNT(*) FROM (SELECT 1 FROM "SecurityEvents" WHERE "HostName" = @host LIMIT 10001) AS t""", ("@host", hostName));
+    }
+}
