@@ -27,6 +27,10 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
     private BunitAuthorizationContext auth = default!;
 
+    // The components read real SQLite through the real services: on a loaded 2-core machine a render that waits for
+    // a query can take longer than bUnit's one-second default for WaitFor, without anything being wrong.
+    static PortalComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected PortalServices Portal { get; private set; } = default!;
     protected string AdminId { get; private set; } = "";
 
