@@ -194,9 +194,9 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasKey("CaseId", "Kind", "Key", "Name");
 
-                    b.HasIndex("Kind", "Key");
+                    b.HasIndex("Key", "Kind");
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("Name", "Kind");
 
                     b.ToTable("CaseAlertFacets", (string)null);
                 });

@@ -199,9 +199,9 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasKey("CaseId", "Kind", "Key", "Name");
 
-                    b.HasIndex("Kind", "Key");
+                    b.HasIndex("Key", "Kind");
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("Name", "Kind");
 
                     b.ToTable("CaseAlertFacets", (string)null);
                 });

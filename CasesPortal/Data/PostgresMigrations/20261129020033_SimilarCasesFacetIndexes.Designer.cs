@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CasesPortal.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresCasesDbContext))]
-    [Migration("20261129012252_SimilarCasesFacetIndexes")]
+    [Migration("20261129020033_SimilarCasesFacetIndexes")]
     partial class SimilarCasesFacetIndexes
     {
         /// <inheritdoc />
@@ -202,9 +202,9 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasKey("CaseId", "Kind", "Key", "Name");
 
-                    b.HasIndex("Kind", "Key");
+                    b.HasIndex("Key", "Kind");
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("Name", "Kind");
 
                     b.ToTable("CaseAlertFacets", (string)null);
                 });

@@ -11,25 +11,25 @@ namespace CasesPortal.Data.PostgresMigrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_CaseAlertFacets_Kind_Key",
+                name: "IX_CaseAlertFacets_Key_Kind",
                 table: "CaseAlertFacets",
-                columns: new[] { "Kind", "Key" });
+                columns: new[] { "Key", "Kind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaseAlertFacets_Kind_Name",
+                name: "IX_CaseAlertFacets_Name_Kind",
                 table: "CaseAlertFacets",
-                columns: new[] { "Kind", "Name" });
+                columns: new[] { "Name", "Kind" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_CaseAlertFacets_Kind_Key",
+                name: "IX_CaseAlertFacets_Key_Kind",
                 table: "CaseAlertFacets");
 
             migrationBuilder.DropIndex(
-                name: "IX_CaseAlertFacets_Kind_Name",
+                name: "IX_CaseAlertFacets_Name_Kind",
                 table: "CaseAlertFacets");
         }
     }

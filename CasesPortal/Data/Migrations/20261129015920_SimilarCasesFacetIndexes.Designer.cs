@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CasesPortal.Data.Migrations
 {
     [DbContext(typeof(CasesDbContext))]
-    [Migration("20261129012151_SimilarCasesFacetIndexes")]
+    [Migration("20261129015920_SimilarCasesFacetIndexes")]
     partial class SimilarCasesFacetIndexes
     {
         /// <inheritdoc />
@@ -197,9 +197,9 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasKey("CaseId", "Kind", "Key", "Name");
 
-                    b.HasIndex("Kind", "Key");
+                    b.HasIndex("Key", "Kind");
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("Name", "Kind");
 
                     b.ToTable("CaseAlertFacets", (string)null);
                 });
