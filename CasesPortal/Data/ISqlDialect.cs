@@ -23,6 +23,13 @@ public interface ISqlDialect
     /// SQLite needs nothing, its writers already run one at a time.
     /// </summary>
     string SkipLockedRows { get; }
+
+    /// <summary>
+    /// Told, after its transaction committed, that <paramref name="rows"/> rows were added to <paramref name="table"/>:
+    /// PostgreSQL refreshes the table's planner statistics when they fell far behind (<see cref="PostgresStatistics"/>);
+    /// SQLite keeps none.
+    /// </summary>
+    Task NoteRowsWrittenAsync(CasesDbContext db, string table, int rows, CancellationToken ct);
 }
 
 public sealed class SqliteDialect : ISqlDialect
@@ -36,6 +43,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string SkipLockedRows => "";
 
     public Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    public Task NoteRowsWrittenAsync(CasesDbContext db, string table, int rows, CancellationToken ct) => Task.CompletedTask;
 }
 
 public sealed class PostgresDialect : ISqlDialect
@@ -53,4 +62,7 @@ public sealed class PostgresDialect : ISqlDialect
 
     public async Task LockCaseNumbersAsync(CasesDbContext db, CancellationToken ct) =>
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(db.Database, $"SELECT pg_advisory_xact_lock({CaseNumberLock})", ct);
+
+    public Task NoteRowsWrittenAsync(CasesDbContext db, string table, int rows, CancellationToken ct) =>
+        PostgresStatistics.NoteWrittenAsync(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database), table, rows, ct);
 }

@@ -12,15 +12,18 @@ namespace CasesPortal.Data;
 /// </summary>
 public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceStore
 {
-    private static readonly string AlertSql = UpsertSql("Alerts", EvidenceColumns.Alerts.Select(c => c.Name));
-    private static readonly string EventSql = UpsertSql("SecurityEvents", EvidenceColumns.Events.Select(c => c.Name));
-    private static readonly string IndicatorSql = UpsertSql("Indicators", EvidenceColumns.Indicators.Select(c => c.Name));
+    private const string AlertTable = "Alerts", EventTable = "SecurityEvents", IndicatorTable = "Indicators";
+    private static readonly string AlertSql = UpsertSql(AlertTable, EvidenceColumns.Alerts.Select(c => c.Name));
+    private static readonly string EventSql = UpsertSql(EventTable, EvidenceColumns.Events.Select(c => c.Name));
+    private static readonly string IndicatorSql = UpsertSql(IndicatorTable, EvidenceColumns.Indicators.Select(c => c.Name));
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync(AlertSql, EvidenceColumns.Alerts, a => a.Id, rows, ct, followCaseLinks: true);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) =>
+        UpsertAsync(AlertTable, AlertSql, EvidenceColumns.Alerts, a => a.Id, rows, ct, followCaseLinks: true);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync(EventSql, EvidenceColumns.Events, e => e.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync(EventTable, EventSql, EvidenceColumns.Events, e => e.Id, rows, ct);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync(IndicatorSql, EvidenceColumns.Indicators, i => i.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) =>
+        UpsertAsync(IndicatorTable, IndicatorSql, EvidenceColumns.Indicators, i => i.Id, rows, ct);
 
     private static string UpsertSql(string table, IEnumerable<string> columnNames)
     {
@@ -36,7 +39,7 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
             """;
     }
 
-    private async Task<UpsertResult> UpsertAsync<T>(string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct,
+    private async Task<UpsertResult> UpsertAsync<T>(string table, string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct,
         bool followCaseLinks = false)
     {
         var created = new bool[rows.Count];
@@ -66,6 +69,8 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
         if (ids is not null) await RunAsync(connection, transaction, [CaseAlertFacets.CountInSql(LinksOf)], ids, ct);
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
         await transaction.CommitAsync(ct);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        await PostgresStatistics.NoteWrittenAsync(connection, table, isNew.Values.Count(n => n), ct);
 
         var firstSeen = new HashSet<string>(StringComparer.Ordinal);
         for (var row = 0; row < rows.Count; row++)
@@ -74,7 +79,7 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
             // A second copy of an id within the batch is an update of the first.
             created[row] = firstSeen.Add(key) && isNew[key];
         }
-        return new UpsertResult(created, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new UpsertResult(created, elapsed);
     }
 
     /// <summary>The case links of the alerts named by the array <c>@ids</c>.</summary>

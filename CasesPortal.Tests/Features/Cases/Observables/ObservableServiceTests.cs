@@ -141,7 +141,7 @@ public sealed class ObservableServiceTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(["WS-000", "WS-001", "WS-002"], match.Hosts);
         Assert.Equal(["user0", "user1", "user2"], match.Users);
         Assert.Equal(9, match.Observables.Count);
-        Assert.True(attach < TimeSpan.FromSeconds(TestProvider.IsPostgres ? 25 : 15), $"attach took {attach}");
+        Assert.True(attach < TimeSpan.FromSeconds(15), $"attach took {attach}");
         Assert.True(find < TimeSpan.FromSeconds(5), $"similar took {find}");
     }
 

@@ -51,6 +51,9 @@ public abstract class CaseEvidenceKind(EvidenceKind kind, string singular, strin
     internal abstract Task<int> DeleteAsync(CasesDbContext db, string caseId, List<string> ids, CancellationToken ct);
     internal abstract IQueryable<string> LinkedIds(CasesDbContext db, string caseId);
     internal abstract IQueryable<string> CasesHolding(CasesDbContext db, string evidenceId);
+
+    /// <summary>The link table's name, to tell the engine how many links were made (see <see cref="ISqlDialect.NoteRowsWrittenAsync"/>).</summary>
+    internal abstract string LinkTable(CasesDbContext db);
 }
 
 /// <summary>Figures kept beside the links (see <see cref="CaseAlertFacets"/>): told of ids about to be linked to or unlinked from a case.</summary>
@@ -103,4 +106,6 @@ internal sealed class CaseEvidenceKind<TLink, TRecord>(EvidenceKind kind, string
 
     internal override IQueryable<string> CasesHolding(CasesDbContext db, string evidenceId) =>
         db.Set<TLink>().Where(l => EF.Property<string>(l, idProperty) == evidenceId).Select(l => EF.Property<string>(l, CaseIdProperty));
+
+    internal override string LinkTable(CasesDbContext db) => db.Model.FindEntityType(typeof(TLink))!.GetTableName()!;
 }

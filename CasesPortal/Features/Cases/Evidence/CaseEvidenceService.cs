@@ -47,6 +47,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         var linked = await LinkAsync(db, item, actor, selection, clock.GetUtcNow(), ct);
         if (!linked.Succeeded || linked.Value == 0) return linked;
         await tx.CommitAsync(ct);
+        await NoteLinksAsync(db, selection.Kind, linked.Value, ct);
         events.Publish(new CaseChanged(caseId, actor.UserId, selection.Kind.Plural));
         return linked;
     }
@@ -65,6 +66,7 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
             return linked.Error;
         }, ct);
         if (!created.Succeeded) return created.Error!;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) await NoteLinksAsync(db, selection.Kind, attached, ct);
         events.Publish(new CaseChanged(created.Value!.Id, actor.UserId, selection.Kind.Plural));
         return ServiceResult<(CaseView, int)>.Ok((created.Value!, attached));
     }
@@ -117,6 +119,10 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
         await CaseStamp.TouchAsync(db, item.Id, actor.UserId, now, ct);
         return ServiceResult<int>.Ok(added);
     }
+
+    /// <summary>Many links made at once can leave the engine's statistics of the link table behind; told after the commit.</summary>
+    private static Task NoteLinksAsync(CasesDbContext db, CaseEvidenceKind kind, int links, CancellationToken ct) =>
+        db.Dialect.NoteRowsWrittenAsync(db, kind.LinkTable(db), links, ct);
 
     /// <summary>The usual call names one index (or none) for all its ids: then the links are made in SQL, else one by one.</summary>
     private static async Task<int> AddLinksAsync(CasesDbContext db, string caseId, CaseEvidenceKind kind, List<string> ids,
