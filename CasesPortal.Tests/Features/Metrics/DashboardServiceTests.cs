@@ -80,6 +80,36 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_past_period_ends_with_the_statuses_then_however_the_cases_moved_since()
+    {
+        var a = await NewCaseAsync("A");                                       // Monday 09:00, all four
+        var b = await NewCaseAsync("B");
+        var c = await NewCaseAsync("C");
+        var trashed = await NewCaseAsync("E");
+        portal.Clock.Advance(TimeSpan.FromHours(1));
+        await MoveAsync(a, CaseStatus.InProgress);
+        await MoveAsync(b, CaseStatus.Closed, CloseReason.FalsePositive);
+        portal.Clock.Advance(TimeSpan.FromHours(1));
+        await MoveAsync(b, CaseStatus.Open);
+        portal.Clock.Advance(TimeSpan.FromHours(1));
+        await MoveAsync(b, CaseStatus.Closed, CloseReason.FalsePositive);     // closed twice in the week: one closed case
+
+        portal.Clock.Advance(TimeSpan.FromDays(8));                            // the next week: everything moves on
+        await MoveAsync(a, CaseStatus.Closed, CloseReason.TruePositive);
+        await MoveAsync(c, CaseStatus.InProgress);
+        await MoveAsync(b, CaseStatus.Open);
+        Assert.True((await portal.Get<CaseService>().DeleteAsync(team.Lead, [trashed])).Succeeded);
+
+        var firstWeek = (await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday, Monday.AddDays(7)))).Current;
+        Assert.Equal((1, 1, 3, 1), (firstWeek.OpenAtEnd, firstWeek.InProgressAtEnd, firstWeek.Opened, firstWeek.Closed));
+        Assert.Equal(TimeSpan.FromDays(7) - TimeSpan.FromHours(9), TimeSpan.FromSeconds(firstWeek.BacklogMedianAgeSeconds!.Value));
+
+        var secondWeek = await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday.AddDays(7), Monday.AddDays(14)));
+        Assert.Equal((1, 1, 0, 1), (secondWeek.Current.OpenAtEnd, secondWeek.Current.InProgressAtEnd, secondWeek.Current.Opened, secondWeek.Current.Closed));
+        Assert.Equal(firstWeek, secondWeek.Previous);
+    }
+
+    [Fact]
     public async Task Detection_quality_counts_each_rule_once_per_case_with_its_close_reasons()
     {
         string Alert(string id, string rule) => $$"""{"@timestamp":"2026-11-01T08:00:00Z","kibana.alert.uuid":"{{id}}","kibana.alert.rule.name":"{{rule}}"}""";

@@ -424,6 +424,8 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasIndex("DeletedAt", "Status", "CreatedAt");
 
+                    b.HasIndex(new[] { "DeletedAt", "CreatedAt", "Status", "Severity", "CloseReason", "AcknowledgedAt", "ClosedAt", "TimeToAcknowledgeSeconds", "DurationSeconds", "InProgressSeconds", "Id" }, "IX_Cases_Dashboard");
+
                     b.ToTable("Cases");
                 });
 

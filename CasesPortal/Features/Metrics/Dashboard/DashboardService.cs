@@ -69,13 +69,17 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
     /// <summary>The figures of [from, to): statuses as they stood at <paramref name="to"/>, the rest over the period.</summary>
     public static async Task<PeriodFigures> PeriodAsync(CasesDbContext db, IQueryable<Case> cases, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var standing = db.CaseStatusPeriods.Where(p => p.StartedAt < to && (p.EndedAt == null || p.EndedAt >= to));
-        var atEnd = await standing.Where(p => cases.Any(c => c.Id == p.CaseId)).GroupBy(p => p.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-        // From the periods standing at the end (few, found through their status index) to their cases, never a probe per case.
-        var backlog = standing.Where(p => p.Status == CaseStatus.Open || p.Status == CaseStatus.InProgress)
-            .Join(cases.Where(c => c.CreatedAt < to), p => p.CaseId, c => c.Id, (_, c) => c);
+        // Nothing created, acknowledged or closed in the period belongs to a case created after it.
+        cases = cases.Where(c => c.CreatedAt < to);
+        // The figures standing at the end start from the open and in-progress stays running then (few, found through their
+        // status index) and test each one's case. Written as a join, the engine may instead walk every case and probe its
+        // stays: 100,000 probes where a few hundred stays stand.
+        var standing = db.CaseStatusPeriods.Where(p => (p.Status == CaseStatus.Open || p.Status == CaseStatus.InProgress)
+            && p.StartedAt < to && (p.EndedAt == null || p.EndedAt >= to) && cases.Any(c => c.Id == p.CaseId));
+        var atEnd = await standing.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var backlogCreatedAt = standing.Select(p => db.Cases.Where(c => c.Id == p.CaseId).Select(c => c.CreatedAt).First());
+        var closed = await db.CaseStatusPeriods.Where(p => p.Status == CaseStatus.Closed && p.StartedAt >= from && p.StartedAt < to && cases.Any(c => c.Id == p.CaseId))
+            .Select(p => p.CaseId).Distinct().CountAsync(ct);
 
         // The case-level figures in one pass over the cases: each is a count or a sum under its own condition.
         var f = await cases.GroupBy(c => 1).Select(g => new
@@ -96,21 +100,20 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
             atEnd.GetValueOrDefault(CaseStatus.Open),
             atEnd.GetValueOrDefault(CaseStatus.InProgress),
             f?.Opened ?? 0,
-            await cases.CountAsync(c => db.CaseStatusPeriods.Any(p => p.CaseId == c.Id && p.Status == CaseStatus.Closed && p.StartedAt >= from && p.StartedAt < to), ct),
+            closed,
             Mean(f?.AckSeconds, f?.AckCount ?? 0),
             f?.Acknowledged ?? 0,
             f?.ClosedUnacknowledged ?? 0,
             Mean(f?.CloseSeconds, f?.CloseCount ?? 0),
             Mean(f?.WorkSeconds, f?.WorkCount ?? 0),
-            await MedianAgeAsync(backlog, to, ct));
+            await MedianAgeAsync(backlogCreatedAt, atEnd.Values.Sum(), to, ct));
     }
 
-    private static async Task<double?> MedianAgeAsync(IQueryable<Case> backlog, DateTimeOffset at, CancellationToken ct)
+    private static async Task<double?> MedianAgeAsync(IQueryable<DateTimeOffset> createdAt, int count, DateTimeOffset at, CancellationToken ct)
     {
-        var count = await backlog.CountAsync(ct);
         if (count == 0) return null;
         // The median age is the age of the middle case by creation time (the mean of the two middle ones for an even count).
-        var middle = await backlog.OrderBy(c => c.CreatedAt).Skip((count - 1) / 2).Take(2 - count % 2).Select(c => c.CreatedAt).ToListAsync(ct);
+        var middle = await createdAt.OrderBy(c => c).Skip((count - 1) / 2).Take(2 - count % 2).ToListAsync(ct);
         return middle.Average(created => (at - created).TotalSeconds);
     }
 
