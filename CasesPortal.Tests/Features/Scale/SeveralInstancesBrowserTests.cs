@@ -40,10 +40,7 @@ public sealed class SeveralInstancesBrowserTests : IAsyncLifetime
     public async Task A_title_changed_through_one_instance_appears_on_the_case_page_the_other_serves()
     {
         Skip.If(database is null, TestProvider.MissingPostgresReason);
-        using var api = new HttpClient { BaseAddress = new Uri(SeveralInstancesTests.Address(first)) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TestAccounts.AdminEmail}:{TestAccounts.AdminPassword}")));
-        api.DefaultRequestHeaders.Add("kbn-xsrf", "true");
+        using var api = SeveralInstancesTests.AdminApi(first);
         var created = await api.PostAsJsonAsync("/api/cases", new
         {
             title = "Beaconing from WS-042", description = "Seen by the proxy.", tags = Array.Empty<string>(), severity = "high",

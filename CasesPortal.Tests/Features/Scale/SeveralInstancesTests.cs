@@ -65,10 +65,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         // What an open case page of the second instance subscribes to.
         second.Services.GetRequiredService<CaseEvents>().Changed += change => { heard.TrySetResult(change); return Task.CompletedTask; };
 
-        using var client = new HttpClient { BaseAddress = new Uri(Address(first)) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TestAccounts.AdminEmail}:{TestAccounts.AdminPassword}")));
-        client.DefaultRequestHeaders.Add("kbn-xsrf", "true");
+        using var client = AdminApi(first);
         var created = await client.PostAsJsonAsync("/api/cases", new
         {
             title = "Beaconing from WS-042", description = "Seen by the proxy.", tags = Array.Empty<string>(), severity = "high",
@@ -115,6 +112,16 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(1, creates);
         Assert.True(runs.Sum() <= 1, $"The push was claimed {runs.Sum()} times by the explicit runs.");
+    }
+
+    /// <summary>An API client of the instance, as the admin over Basic authentication, with Kibana's <c>kbn-xsrf</c> header.</summary>
+    internal static HttpClient AdminApi(PortalFactory portal)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Address(portal)) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TestAccounts.AdminEmail}:{TestAccounts.AdminPassword}")));
+        client.DefaultRequestHeaders.Add("kbn-xsrf", "true");
+        return client;
     }
 
     internal static string Address(PortalFactory portal) =>
