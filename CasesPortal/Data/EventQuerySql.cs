@@ -95,18 +95,22 @@ public sealed class SqliteEventQuerySql : IEventQuerySql
         return ($"e.rowid IN (SELECT rowid FROM \"{EventTextIndex.Table}\" WHERE \"{EventTextIndex.Table}\" MATCH {bind(match)})", match);
     }
 
-    /// <summary>Cancelling a SQLite command does not stop a running statement, so the budget interrupts the engine (sqlite3_interrupt).</summary>
+    /// <summary>
+    /// Cancelling a SQLite command does not stop a running statement, so the engine itself watches the clock: a progress
+    /// handler, called every few thousand virtual-machine steps, stops the statement once the budget is spent. It does
+    /// not depend on a timer thread, which a busy machine may run late.
+    /// </summary>
     public async Task<(T? Value, bool Stopped)> WithBudgetAsync<T>(DbConnection connection, TimeSpan budget, Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(budget);
         var handle = ((SqliteConnection)connection).Handle!;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        SQLitePCL.delegate_progress pastBudget = _ => System.Diagnostics.Stopwatch.GetElapsedTime(started) >= budget || ct.IsCancellationRequested ? 1 : 0;
+        SQLitePCL.raw.sqlite3_progress_handler(handle, StepsPerClockCheck, pastBudget, null);
         try
         {
-            // Disposed before the connection closes; disposing waits for a running callback.
-            await using var interrupt = deadline.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle));
-            // An interrupt that lands between two statements is lost (SQLite clears it when the next one starts), so the
-            // work also sees the deadline and does not start another statement past it.
+            // The work also sees the deadline and does not start another statement past it.
             return (await work(deadline.Token), false);
         }
         catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: SqliteInterrupted } || (ex is OperationCanceledException && deadline.IsCancellationRequested))
@@ -114,7 +118,13 @@ public sealed class SqliteEventQuerySql : IEventQuerySql
             ct.ThrowIfCancellationRequested();
             return (default, true);
         }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_progress_handler(handle, 0, null, null);
+        }
     }
+
+    private const int StepsPerClockCheck = 4_000;
 }
 
 public sealed class PostgresEventQuerySql : IEventQuerySql
