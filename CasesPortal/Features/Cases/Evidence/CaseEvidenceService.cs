@@ -66,7 +66,8 @@ public sealed class CaseEvidenceService(IDbContextFactory<CasesDbContext> dbFact
             return linked.Error;
         }, ct);
         if (!created.Succeeded) return created.Error!;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct)) await NoteLinksAsync(db, selection.Kind, attached, ct);
+        if (attached > 0)
+            await using (var db = await dbFactory.CreateDbContextAsync(ct)) await NoteLinksAsync(db, selection.Kind, attached, ct);
         events.Publish(new CaseChanged(created.Value!.Id, actor.UserId, selection.Kind.Plural));
         return ServiceResult<(CaseView, int)>.Ok((created.Value!, attached));
     }
