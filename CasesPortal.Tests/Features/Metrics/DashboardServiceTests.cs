@@ -6,6 +6,7 @@ using CasesPortal.Features.Evidence.Model;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Metrics.Dashboard;
 using CasesPortal.Tests.Features.Cases;
+using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Tests.Features.Metrics;
 
@@ -131,6 +132,49 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.Equal(0.5, rules[0].FalsePositiveRate);
         Assert.Equal(1.0, rules[1].FalsePositiveRate);
         Assert.Contains("Noisy scan,3,2,1,1,0,0,0.5", DashboardCsv.Write("rules", await portal.Get<DashboardService>().GetAsync(new DashboardQuery(Monday, Monday.AddDays(7)))));
+    }
+
+    [Fact]
+    public async Task Figures_over_all_cases_agree_with_the_cases_themselves_through_every_kind_of_change()
+    {
+        string Alert(string id, string rule) => $$"""{"@timestamp":"2026-11-01T08:00:00Z","kibana.alert.uuid":"{{id}}","kibana.alert.rule.name":"{{rule}}"}""";
+        var lines = string.Join('\n', Alert("m1", "Beaconing"), Alert("m2", "Beaconing"), Alert("m3", "Mimikatz"), Alert("m4", "Mimikatz"));
+        await portal.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Alerts, Encoding.UTF8.GetBytes(lines), CancellationToken.None);
+        var evidence = portal.Get<CaseEvidenceService>();
+        var cases = portal.Get<CaseService>();
+        var closedThenTrashed = await NewCaseAsync("Closed, then trashed", tags: ["c2"]);
+        await evidence.AttachAlertsAsync(team.Analyst, closedThenTrashed, ["m1"]);
+        await MoveAsync(closedThenTrashed, CaseStatus.Closed, CloseReason.TruePositive);
+        var restored = await NewCaseAsync("Trashed, then restored", tags: ["c2"]);
+        await evidence.AttachAlertsAsync(team.Analyst, restored, ["m2", "m3"]);
+        var reopened = await NewCaseAsync("Closed, reopened");
+        await MoveAsync(reopened, CaseStatus.Closed, CloseReason.FalsePositive);
+        await evidence.AttachAlertsAsync(team.Analyst, reopened, ["m4"]);   // rule row made after the close
+        portal.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True((await cases.DeleteAsync(team.Lead, [closedThenTrashed, restored])).Succeeded);
+        Assert.True((await cases.RestoreAsync(team.Lead, restored)).Succeeded);
+        await MoveAsync(reopened, CaseStatus.Open);
+        var version = (await portal.Get<CaseQueries>().GetAsync(reopened))!.Version;
+        Assert.True((await cases.UpdateAsync(team.Analyst, [new CaseChanges(reopened, version) { Tags = ["c2", "late"] }])).Succeeded);
+        Assert.True((await evidence.DetachAsync(team.Analyst, restored, CaseEvidenceKind.Alerts, ["m3"])).Succeeded);
+
+        var week = new DashboardQuery(Monday, Monday.AddDays(7));
+        var all = await portal.Get<DashboardService>().GetAsync(week);
+        // Every severity chosen: the same cases, read through the cases themselves instead of the copies on tags and rule rows.
+        var throughCases = await portal.Get<DashboardService>().GetAsync(week with { Severities = Enum.GetValues<CaseSeverity>() });
+
+        Assert.Equal([new RuleQuality("Beaconing", 1, 0, 0, 0, 0, 0), new RuleQuality("Mimikatz", 1, 0, 0, 0, 0, 0)], all.Rules);
+        Assert.Equal([("c2", 2.0), ("late", 1.0)], all.TopTags.Select(t => (t.Label, t.Value)));
+        Assert.Equal(1, all.Current.Closed);   // the reopened case; the closed one is in the Trash
+        Assert.Equal(throughCases.Rules, all.Rules);
+        Assert.Equal(throughCases.TopTags.Select(t => (t.Label, t.Value)), all.TopTags.Select(t => (t.Label, t.Value)));
+        Assert.Equal(throughCases.Current, all.Current);
+
+        await using var db = await portal.Get<IDbContextFactory<CasesPortal.Data.CasesDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.CaseTags.AnyAsync(t => db.Cases.Any(c => c.Id == t.CaseId && (c.CreatedAt != t.CaseCreatedAt || c.DeletedAt != t.CaseDeletedAt))));
+        Assert.False(await db.CaseAlertFacets.AnyAsync(f => f.Kind == AlertFacetKind.Rule && db.Cases.Any(c => c.Id == f.CaseId
+            && (c.CreatedAt != f.CaseCreatedAt || c.DeletedAt != f.CaseDeletedAt || c.Status != f.CaseStatus || c.CloseReason != f.CaseCloseReason))));
+        Assert.Equal(3, await db.CaseAlertFacets.CountAsync(f => f.Kind == AlertFacetKind.Rule));
     }
 
     [Fact]

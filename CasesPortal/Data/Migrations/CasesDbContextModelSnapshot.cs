@@ -189,6 +189,18 @@ namespace CasesPortal.Data.Migrations
                     b.Property<int>("Alerts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CaseCloseReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NewestAt")
                         .HasColumnType("INTEGER");
 
@@ -198,7 +210,12 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasIndex("Name", "Kind");
 
+                    b.HasIndex(new[] { "Kind", "CaseDeletedAt", "Key", "CaseCreatedAt", "CaseStatus", "CaseCloseReason" }, "IX_CaseAlertFacets_Dashboard")
+                        .HasFilter("\"Kind\" = 3");
+
                     b.ToTable("CaseAlertFacets", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseEvent", b =>
@@ -422,6 +439,8 @@ namespace CasesPortal.Data.Migrations
                     b.HasIndex(new[] { "DeletedAt", "CreatedAt", "Status", "Severity", "CloseReason", "AcknowledgedAt", "ClosedAt", "TimeToAcknowledgeSeconds", "DurationSeconds", "InProgressSeconds", "Id" }, "IX_Cases_Dashboard");
 
                     b.ToTable("Cases");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseAssignee", b =>
@@ -528,6 +547,12 @@ namespace CasesPortal.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CaseCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseDeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Tag")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -537,7 +562,11 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasIndex("NormalizedTag");
 
+                    b.HasIndex(new[] { "CaseDeletedAt", "CaseCreatedAt", "NormalizedTag", "Tag" }, "IX_CaseTags_Dashboard");
+
                     b.ToTable("CaseTags");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseUserAction", b =>

@@ -194,6 +194,18 @@ namespace CasesPortal.Data.PostgresMigrations
                     b.Property<int>("Alerts")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CaseCloseReason")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CaseCreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CaseDeletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CaseStatus")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("NewestAt")
                         .HasColumnType("bigint");
 
@@ -203,7 +215,12 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasIndex("Name", "Kind");
 
+                    b.HasIndex(new[] { "Kind", "CaseDeletedAt", "Key", "CaseCreatedAt", "CaseStatus", "CaseCloseReason" }, "IX_CaseAlertFacets_Dashboard")
+                        .HasFilter("\"Kind\" = 3");
+
                     b.ToTable("CaseAlertFacets", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Cases.Evidence.CaseEvent", b =>
@@ -427,6 +444,8 @@ namespace CasesPortal.Data.PostgresMigrations
                     b.HasIndex(new[] { "DeletedAt", "CreatedAt", "Status", "Severity", "CloseReason", "AcknowledgedAt", "ClosedAt", "TimeToAcknowledgeSeconds", "DurationSeconds", "InProgressSeconds", "Id" }, "IX_Cases_Dashboard");
 
                     b.ToTable("Cases");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseAssignee", b =>
@@ -535,6 +554,12 @@ namespace CasesPortal.Data.PostgresMigrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long?>("CaseCreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CaseDeletedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Tag")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -544,7 +569,11 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasIndex("NormalizedTag");
 
+                    b.HasIndex(new[] { "CaseDeletedAt", "CaseCreatedAt", "NormalizedTag", "Tag" }, "IX_CaseTags_Dashboard");
+
                     b.ToTable("CaseTags");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CasesPortal.Features.Cases.Model.CaseUserAction", b =>

@@ -91,9 +91,10 @@ public abstract class BenchHandQueries : IAsyncDisposable
         await ReadAllAsync("""
             SELECT COUNT(*) FROM "Cases" AS c WHERE c."DeletedAt" IS NULL AND c."Status" IN (0, 1) AND NOT EXISTS (SELECT 1 FROM "CaseAssignees" WHERE "CaseId" = c."Id")
             """);
+        // Tags and rules read the copies of their case's figures kept on their rows (CaseMirror), as the service does.
         await ReadAllAsync("""
-            SELECT t."NormalizedTag", MIN(t."Tag"), COUNT(*) FROM "CaseTags" AS t JOIN "Cases" AS c ON c."Id" = t."CaseId"
-            WHERE c."DeletedAt" IS NULL AND c."CreatedAt" >= @from AND c."CreatedAt" < @to GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT 10
+            SELECT "NormalizedTag", MIN("Tag"), COUNT(*) FROM "CaseTags"
+            WHERE "CaseDeletedAt" IS NULL AND "CaseCreatedAt" >= @from AND "CaseCreatedAt" < @to GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT 10
             """, period);
         await ReadAllAsync("""
             SELECT "CloseReason", COUNT(*) FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" = 2 AND "ClosedAt" >= @from AND "ClosedAt" < @to
@@ -103,11 +104,10 @@ public abstract class BenchHandQueries : IAsyncDisposable
             SELECT "Number", "Title", "Status", "Severity", "CreatedAt" FROM "Cases" WHERE "DeletedAt" IS NULL AND "Status" IN (0, 1) ORDER BY "CreatedAt", "Number" LIMIT 10
             """);
         await ReadAllAsync($"""
-            SELECT f."Key", COUNT(*) AS n, {CountWhere("c.\"Status\" = 2")}, {CountWhere("c.\"Status\" = 2 AND c.\"CloseReason\" = 0")},
-                {CountWhere("c.\"Status\" = 2 AND c.\"CloseReason\" = 1")}, {CountWhere("c.\"Status\" = 2 AND c.\"CloseReason\" = 2")}
-            FROM "Cases" AS c JOIN "CaseAlertFacets" AS f ON f."CaseId" = c."Id" AND f."Kind" = 3
-            WHERE c."DeletedAt" IS NULL AND c."CreatedAt" >= @from AND c."CreatedAt" < @to
-            GROUP BY f."Key" ORDER BY n DESC, f."Key" LIMIT 10
+            SELECT "Key", COUNT(*) AS n, {CountWhere("\"CaseStatus\" = 2")}, {CountWhere("\"CaseStatus\" = 2 AND \"CaseCloseReason\" = 0")},
+                {CountWhere("\"CaseStatus\" = 2 AND \"CaseCloseReason\" = 1")}, {CountWhere("\"CaseStatus\" = 2 AND \"CaseCloseReason\" = 2")}
+            FROM "CaseAlertFacets" WHERE "Kind" = 3 AND "CaseDeletedAt" IS NULL AND "CaseCreatedAt" >= @from AND "CaseCreatedAt" < @to
+            GROUP BY "Key" ORDER BY n DESC, "Key" LIMIT 10
             """, period);
     }
 
@@ -129,10 +129,11 @@ public abstract class BenchHandQueries : IAsyncDisposable
                 AVG(CASE WHEN "Status" = 2 AND "ClosedAt" >= @from AND "ClosedAt" < @to AND "AcknowledgedAt" IS NOT NULL THEN "InProgressSeconds" END)
             FROM "Cases" WHERE "DeletedAt" IS NULL
             """, period);
+        // The cases closed in the period: all of them, less those now in the Trash.
         await ReadAllAsync("""
-            SELECT COUNT(DISTINCT p."CaseId") FROM "CaseStatusPeriods" AS p
-            WHERE p."Status" = 2 AND p."StartedAt" >= @from AND p."StartedAt" < @to
-                AND EXISTS (SELECT 1 FROM "Cases" AS c WHERE c."Id" = p."CaseId" AND c."DeletedAt" IS NULL)
+            SELECT (SELECT COUNT(DISTINCT "CaseId") FROM "CaseStatusPeriods" WHERE "Status" = 2 AND "StartedAt" >= @from AND "StartedAt" < @to)
+                - (SELECT COUNT(*) FROM "Cases" AS c WHERE c."DeletedAt" IS NOT NULL AND EXISTS (SELECT 1 FROM "CaseStatusPeriods" AS p
+                    WHERE p."CaseId" = c."Id" AND p."Status" = 2 AND p."StartedAt" >= @from AND p."StartedAt" < @to))
             """, period);
         await ReadAllAsync($"""SELECT (SELECT c."CreatedAt" FROM "Cases" AS c WHERE c."Id" = p."CaseId") AS created {standing} ORDER BY created""", period);
     }

@@ -1,3 +1,4 @@
+using CasesPortal.Data;
 using System.Diagnostics;
 using CasesPortal.Features.Cases.Evidence;
 using Npgsql;
@@ -37,6 +38,7 @@ public sealed class PostgresBenchBuilder(string connectionString, BenchSize size
         var big = Step("cases", () => Copy(sink => BenchRows.Cases(sink, cases)));
         Step("alert links", () => LinkAlerts(connection));
         Step("alert figures", () => Execute(connection, CaseAlertFacets.CountInSql("""SELECT "CaseId", "AlertId" FROM "CaseAlerts" """)));
+        Step("case copies", () => Execute(connection, CaseMirror.Refresh));
         Step("indexes", () =>
         {
             foreach (var sql in restore) Execute(connection, sql);

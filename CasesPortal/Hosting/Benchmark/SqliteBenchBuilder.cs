@@ -39,6 +39,7 @@ public sealed class SqliteBenchBuilder(string databaseFile, BenchSize size, Text
         });
         Step("alert links", () => LinkAlerts(connection));
         Step("alert figures", () => Execute(connection, $"BEGIN; {CaseAlertFacets.CountInSql("""SELECT "CaseId", "AlertId" FROM "CaseAlerts" """)}; COMMIT;"));
+        Step("case copies", () => Execute(connection, $"BEGIN; {CaseMirror.Refresh} COMMIT;"));
         Step("indexes", () =>
         {
             foreach (var sql in indexes) Execute(connection, sql);

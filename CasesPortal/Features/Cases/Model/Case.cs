@@ -67,6 +67,10 @@ public sealed class CaseTag
     public string Tag { get; set; } = "";
     /// <summary>Upper-case form: duplicates differing only in case are merged and filters match regardless of case.</summary>
     public string NormalizedTag { get; set; } = "";
+
+    // The case's creation and trash times, copied by database triggers (see CaseMirror) for the dashboard's top tags.
+    public DateTimeOffset? CaseCreatedAt { get; set; }
+    public DateTimeOffset? CaseDeletedAt { get; set; }
 }
 
 public sealed class CaseAssignee

@@ -10,6 +10,9 @@ public sealed record DashboardQuery(DateTimeOffset From, DateTimeOffset To)
     public IReadOnlyList<string> AssigneeIds { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>Whether the figures are limited to some of the live cases; otherwise they cover them all.</summary>
+    public bool Filtered => Severities.Count + Tags.Count + AssigneeIds.Count + Categories.Count > 0;
+
     /// <summary>The period of the same length just before this one, for the comparisons.</summary>
     public DashboardQuery Previous => this with { From = From - (To - From), To = From };
 }

@@ -22,8 +22,8 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
         var targets = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Severity, ct);
         var now = clock.GetUtcNow();
         return new DashboardFigures(
-            await PeriodAsync(db, cases, query.From, query.To, ct),
-            await PeriodAsync(db, cases, query.Previous.From, query.Previous.To, ct),
+            await PeriodAsync(db, cases, query.Filtered, query.From, query.To, ct),
+            await PeriodAsync(db, cases, query.Filtered, query.Previous.From, query.Previous.To, ct),
             await TrendAsync(cases, query, ct),
             await OpenBySeverityAsync(cases, ct),
             await WorkloadAsync(db, cases, ct),
@@ -39,11 +39,15 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
     /// <summary>Per detection rule, the cases opened in the period that hold its alerts, and how the closed ones were closed.</summary>
     private static async Task<IReadOnlyList<RuleQuality>> RulesAsync(CasesDbContext db, IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
     {
-        // One rule facet row per case and rule: the period's cases are joined to those rows, never to their alerts.
-        var period = cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To);
-        var rows = await period.Join(db.CaseAlertFacets.Where(f => f.Kind == AlertFacetKind.Rule), c => c.Id, f => f.CaseId,
-                (c, f) => new { c.Status, c.CloseReason, RuleName = f.Key })
-            .GroupBy(x => x.RuleName)
+        // One rule facet row per case and rule, never the alerts. Over every live case, the case's figures copied onto its
+        // rule rows (CaseMirror) serve alone; filters on the cases need the cases themselves.
+        var ruleRows = db.CaseAlertFacets.Where(f => f.Kind == AlertFacetKind.Rule);
+        var perCase = q.Filtered
+            ? cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To)
+                .Join(ruleRows, c => c.Id, f => f.CaseId, (c, f) => new { Status = (CaseStatus?)c.Status, c.CloseReason, RuleName = f.Key })
+            : ruleRows.Where(f => f.CaseDeletedAt == null && f.CaseCreatedAt >= q.From && f.CaseCreatedAt < q.To)
+                .Select(f => new { Status = f.CaseStatus, CloseReason = f.CaseCloseReason, RuleName = f.Key });
+        var rows = await perCase.GroupBy(x => x.RuleName)
             .Select(g => new
             {
                 Rule = g.Key,
@@ -67,7 +71,8 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
     });
 
     /// <summary>The figures of [from, to): statuses as they stood at <paramref name="to"/>, the rest over the period.</summary>
-    public static async Task<PeriodFigures> PeriodAsync(CasesDbContext db, IQueryable<Case> cases, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public static async Task<PeriodFigures> PeriodAsync(CasesDbContext db, IQueryable<Case> cases, bool filtered, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken ct)
     {
         // Nothing created, acknowledged or closed in the period belongs to a case created after it.
         cases = cases.Where(c => c.CreatedAt < to);
@@ -78,8 +83,7 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
             && p.StartedAt < to && (p.EndedAt == null || p.EndedAt >= to) && cases.Any(c => c.Id == p.CaseId));
         var atEnd = await standing.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var backlogCreatedAt = standing.Select(p => db.Cases.Where(c => c.Id == p.CaseId).Select(c => c.CreatedAt).First());
-        var closed = await db.CaseStatusPeriods.Where(p => p.Status == CaseStatus.Closed && p.StartedAt >= from && p.StartedAt < to && cases.Any(c => c.Id == p.CaseId))
-            .Select(p => p.CaseId).Distinct().CountAsync(ct);
+        var closed = await ClosedCountAsync(db, cases, filtered, from, to, ct);
 
         // The case-level figures in one pass over the cases: each is a count or a sum under its own condition.
         var f = await cases.GroupBy(c => 1).Select(g => new
@@ -107,6 +111,19 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
             Mean(f?.CloseSeconds, f?.CloseCount ?? 0),
             Mean(f?.WorkSeconds, f?.WorkCount ?? 0),
             await MedianAgeAsync(backlogCreatedAt, atEnd.Values.Sum(), to, ct));
+    }
+
+    /// <summary>How many cases were closed in [from, to), each counted once however often it was closed then.</summary>
+    private static async Task<int> ClosedCountAsync(CasesDbContext db, IQueryable<Case> cases, bool filtered, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken ct)
+    {
+        var closings = db.CaseStatusPeriods.Where(p => p.Status == CaseStatus.Closed && p.StartedAt >= from && p.StartedAt < to);
+        if (filtered) return await closings.Where(p => cases.Any(c => c.Id == p.CaseId)).Select(p => p.CaseId).Distinct().CountAsync(ct);
+        // Over every live case: all the closed cases (one pass over the closings' index, no case probed) less those now in
+        // the Trash (found from the few trashed cases). A case closed in the period was created before its end.
+        var all = await closings.Select(p => p.CaseId).Distinct().CountAsync(ct);
+        var trashed = await db.Cases.CountAsync(c => c.DeletedAt != null && closings.Any(p => p.CaseId == c.Id), ct);
+        return all - trashed;
     }
 
     private static async Task<double?> MedianAgeAsync(IQueryable<DateTimeOffset> createdAt, int count, DateTimeOffset at, CancellationToken ct)
@@ -160,8 +177,11 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
 
     private static async Task<IReadOnlyList<ChartPoint>> TopTagsAsync(CasesDbContext db, IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
     {
-        var period = cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To);
-        return (await period.Join(db.CaseTags, c => c.Id, t => t.CaseId, (_, t) => t).GroupBy(t => t.NormalizedTag)
+        // As for the rules: over every live case, the tags' copies of their case's creation and trash times serve alone.
+        var tags = q.Filtered
+            ? cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To).Join(db.CaseTags, c => c.Id, t => t.CaseId, (_, t) => t)
+            : db.CaseTags.Where(t => t.CaseDeletedAt == null && t.CaseCreatedAt >= q.From && t.CaseCreatedAt < q.To);
+        return (await tags.GroupBy(t => t.NormalizedTag)
             .Select(g => new { Tag = g.Min(t => t.Tag), Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Tag).Take(TopRows).ToListAsync(ct))
             .Select(t => new ChartPoint(t.Tag!, t.Count, t.Tag)).ToList();
     }
