@@ -35,6 +35,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             x.DeletedAt, x.CreatedAt, x.Status, x.Severity, x.CloseReason, x.AcknowledgedAt, x.ClosedAt,
             x.TimeToAcknowledgeSeconds, x.DurationSeconds, x.InProgressSeconds, x.Id,
         }, "IX_Cases_Dashboard");
+        // The dashboard's acknowledgement and close figures, close reasons and closed trend: the cases acknowledged or closed
+        // in a period, each one range of an index holding every column those figures use.
+        c.HasIndex(x => new { x.DeletedAt, x.AcknowledgedAt, x.TimeToAcknowledgeSeconds }, "IX_Cases_Acknowledged");
+        c.HasIndex(x => new { x.DeletedAt, x.Status, x.ClosedAt, x.CloseReason, x.AcknowledgedAt, x.DurationSeconds, x.InProgressSeconds },
+            "IX_Cases_Closed");
         c.HasIndex(x => x.Category);
         c.HasIndex(x => x.CreatedById);
         // SQLite's RETURNING cannot be used on a table with AFTER triggers (CaseMirror's), so EF saves cases the older way.

@@ -436,6 +436,10 @@ namespace CasesPortal.Data.Migrations
 
                     b.HasIndex("DeletedAt", "Status", "CreatedAt");
 
+                    b.HasIndex(new[] { "DeletedAt", "AcknowledgedAt", "TimeToAcknowledgeSeconds" }, "IX_Cases_Acknowledged");
+
+                    b.HasIndex(new[] { "DeletedAt", "Status", "ClosedAt", "CloseReason", "AcknowledgedAt", "DurationSeconds", "InProgressSeconds" }, "IX_Cases_Closed");
+
                     b.HasIndex(new[] { "DeletedAt", "CreatedAt", "Status", "Severity", "CloseReason", "AcknowledgedAt", "ClosedAt", "TimeToAcknowledgeSeconds", "DurationSeconds", "InProgressSeconds", "Id" }, "IX_Cases_Dashboard");
 
                     b.ToTable("Cases");

@@ -9,7 +9,7 @@ namespace CasesPortal.Features.Metrics.Dashboard;
 /// <summary>
 /// The team-lead dashboard's figures over live cases matching the filters. Counts and averages are SQL aggregates
 /// over the cases' status stays and the acknowledgement and close figures kept on each case; the trend buckets read
-/// only the creation and close times of the period's cases.
+/// only the creation and close times of the period's cases, grouped per day or week in the database.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory, TimeProvider clock)
 {
@@ -24,7 +24,7 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
         return new DashboardFigures(
             await PeriodAsync(db, cases, query.Filtered, query.From, query.To, ct),
             await PeriodAsync(db, cases, query.Filtered, query.Previous.From, query.Previous.To, ct),
-            await TrendAsync(cases, query, ct),
+            await DashboardTrend.GetAsync(db, cases, query, ct),
             await OpenBySeverityAsync(cases, ct),
             await WorkloadAsync(db, cases, ct),
             await TopTagsAsync(db, cases, query, ct),
@@ -74,42 +74,46 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
     public static async Task<PeriodFigures> PeriodAsync(CasesDbContext db, IQueryable<Case> cases, bool filtered, DateTimeOffset from, DateTimeOffset to,
         CancellationToken ct)
     {
-        // Nothing created, acknowledged or closed in the period belongs to a case created after it.
-        cases = cases.Where(c => c.CreatedAt < to);
         // The figures standing at the end start from the open and in-progress stays running then (few, found through their
         // status index) and test each one's case. Written as a join, the engine may instead walk every case and probe its
-        // stays: 100,000 probes where a few hundred stays stand.
-        var standing = db.CaseStatusPeriods.Where(p => (p.Status == CaseStatus.Open || p.Status == CaseStatus.InProgress)
-            && p.StartedAt < to && (p.EndedAt == null || p.EndedAt >= to) && cases.Any(c => c.Id == p.CaseId));
+        // stays: 100,000 probes where a few hundred stays stand. The stays still running and those ended since are two ranges
+        // of the index on (status, end, start); as one OR the engine would read every open and in-progress stay ever.
+        var notClosed = db.CaseStatusPeriods.Where(p => (p.Status == CaseStatus.Open || p.Status == CaseStatus.InProgress) && p.StartedAt < to);
+        var standing = notClosed.Where(p => p.EndedAt == null).Concat(notClosed.Where(p => p.EndedAt >= to))
+            .Where(p => cases.Any(c => c.Id == p.CaseId));
         var atEnd = await standing.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var backlogCreatedAt = standing.Select(p => db.Cases.Where(c => c.Id == p.CaseId).Select(c => c.CreatedAt).First());
         var closed = await ClosedCountAsync(db, cases, filtered, from, to, ct);
 
-        // The case-level figures in one pass over the cases: each is a count or a sum under its own condition.
-        var f = await cases.GroupBy(c => 1).Select(g => new
+        // The case-level figures: each from the range of cases created, acknowledged or closed in the period, which an index
+        // holds in that order with every column needed. One pass over all the cases would read every case ever opened.
+        var opened = await cases.CountAsync(c => c.CreatedAt >= from && c.CreatedAt < to, ct);
+        var ack = await cases.Where(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to).GroupBy(c => 1).Select(g => new
         {
-            Opened = g.Count(c => c.CreatedAt >= from && c.CreatedAt < to),
-            Acknowledged = g.Count(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to),
-            AckSeconds = g.Sum(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to ? (double?)c.TimeToAcknowledgeSeconds : null),
-            AckCount = g.Count(c => c.AcknowledgedAt >= from && c.AcknowledgedAt < to && c.TimeToAcknowledgeSeconds != null),
-            ClosedUnacknowledged = g.Count(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.AcknowledgedAt == null),
-            CloseSeconds = g.Sum(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to ? (double?)c.DurationSeconds : null),
-            CloseCount = g.Count(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.DurationSeconds != null),
-            WorkSeconds = g.Sum(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.AcknowledgedAt != null ? (double?)c.InProgressSeconds : null),
-            WorkCount = g.Count(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to && c.AcknowledgedAt != null),
+            Count = g.Count(),
+            Seconds = g.Sum(c => (double?)c.TimeToAcknowledgeSeconds),
+            Timed = g.Count(c => c.TimeToAcknowledgeSeconds != null),
+        }).SingleOrDefaultAsync(ct);
+        var close = await cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= from && c.ClosedAt < to).GroupBy(c => 1).Select(g => new
+        {
+            Unacknowledged = g.Count(c => c.AcknowledgedAt == null),
+            Seconds = g.Sum(c => (double?)c.DurationSeconds),
+            Timed = g.Count(c => c.DurationSeconds != null),
+            WorkSeconds = g.Sum(c => c.AcknowledgedAt != null ? (double?)c.InProgressSeconds : null),
+            Worked = g.Count(c => c.AcknowledgedAt != null),
         }).SingleOrDefaultAsync(ct);
         static double? Mean(double? sum, int count) => count == 0 ? null : sum / count;
 
         return new PeriodFigures(
             atEnd.GetValueOrDefault(CaseStatus.Open),
             atEnd.GetValueOrDefault(CaseStatus.InProgress),
-            f?.Opened ?? 0,
+            opened,
             closed,
-            Mean(f?.AckSeconds, f?.AckCount ?? 0),
-            f?.Acknowledged ?? 0,
-            f?.ClosedUnacknowledged ?? 0,
-            Mean(f?.CloseSeconds, f?.CloseCount ?? 0),
-            Mean(f?.WorkSeconds, f?.WorkCount ?? 0),
+            Mean(ack?.Seconds, ack?.Timed ?? 0),
+            ack?.Count ?? 0,
+            close?.Unacknowledged ?? 0,
+            Mean(close?.Seconds, close?.Timed ?? 0),
+            Mean(close?.WorkSeconds, close?.Worked ?? 0),
             await MedianAgeAsync(backlogCreatedAt, atEnd.Values.Sum(), to, ct));
     }
 
@@ -132,29 +136,6 @@ public sealed class DashboardService(IDbContextFactory<CasesDbContext> dbFactory
         // The median age is the age of the middle case by creation time (the mean of the two middle ones for an even count).
         var middle = await createdAt.OrderBy(c => c).Skip((count - 1) / 2).Take(2 - count % 2).ToListAsync(ct);
         return middle.Average(created => (at - created).TotalSeconds);
-    }
-
-    private static async Task<Trend> TrendAsync(IQueryable<Case> cases, DashboardQuery q, CancellationToken ct)
-    {
-        var bucket = q.To - q.From <= TimeSpan.FromDays(62) ? TimeSpan.FromDays(1) : TimeSpan.FromDays(7);
-        var starts = new List<DateTimeOffset>();
-        for (var start = q.From; start < q.To; start += bucket) starts.Add(start);
-        int Index(DateTimeOffset at) => (int)((at - q.From).Ticks / bucket.Ticks);
-
-        var created = await cases.Where(c => c.CreatedAt >= q.From && c.CreatedAt < q.To).Select(c => c.CreatedAt).ToListAsync(ct);
-        var closed = await cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt >= q.From && c.ClosedAt < q.To)
-            .Select(c => new { ClosedAt = c.ClosedAt!.Value, c.DurationSeconds }).ToListAsync(ct);
-        var opened = new int[starts.Count];
-        var closings = new int[starts.Count];
-        var durations = starts.Select(_ => new List<long>()).ToArray();
-        foreach (var at in created) opened[Index(at)]++;
-        foreach (var c in closed)
-        {
-            closings[Index(c.ClosedAt)]++;
-            if (c.DurationSeconds is { } seconds) durations[Index(c.ClosedAt)].Add(seconds);
-        }
-        var labels = starts.Select(s => s.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return new Trend(labels, opened, closings, durations.Select(d => d.Count == 0 ? (double?)null : d.Average()).ToList(), starts, bucket);
     }
 
     private static async Task<IReadOnlyList<ChartPoint>> OpenBySeverityAsync(IQueryable<Case> cases, CancellationToken ct)
