@@ -182,6 +182,10 @@ internal sealed class CaseAlertFacetConfiguration : IEntityTypeConfiguration<Cas
         // led by the kind, SQLite's planner would walk every rule row of the dashboard's period through it.
         f.HasIndex(x => new { x.Key, x.Kind });
         f.HasIndex(x => new { x.Name, x.Kind });
+        // The summary bar: a case's busiest users are the first entries here, and its hosts are summed from here alone.
+        // Without it PostgreSQL reads a row from the table for each of the big case's 18,000 users (a row per page, as
+        // rows are written while alerts are attached), 140 ms, where the first ten entries take under 1 ms.
+        f.HasIndex(x => new { x.CaseId, x.Kind, x.Alerts, x.Key }, "IX_CaseAlertFacets_Busiest").IsDescending(false, false, true, false);
         // The dashboard's per-rule table: the rule rows of a period's live cases with their status, from this index alone.
         // Led by the rule so the rows come grouped; only rule rows carry the case's figures.
         f.HasIndex(x => new { x.Kind, x.CaseDeletedAt, x.Key, x.CaseCreatedAt, x.CaseStatus, x.CaseCloseReason }, "IX_CaseAlertFacets_Dashboard")

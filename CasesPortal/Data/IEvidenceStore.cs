@@ -4,7 +4,7 @@ namespace CasesPortal.Data;
 
 /// <summary>
 /// Bulk upsert of ingested evidence, the one place with engine-specific SQL for it. Each call is one short
-/// transaction: all rows are stored or none.
+/// transaction: the rows it reports written are stored whole, the others not at all.
 /// </summary>
 public interface IEvidenceStore
 {
@@ -14,7 +14,8 @@ public interface IEvidenceStore
 }
 
 /// <summary>
-/// Whether each row, in order, was new (true) or replaced one with the same id (false), and how long the write
+/// How many of the rows, from the first, were written (a store may commit a first part and leave the rest for another
+/// call), whether each of those was new (true) or replaced one with the same id (false), and how long the write
 /// transaction held the database (housekeeping after the commit, which blocks nobody, not counted).
 /// </summary>
-public sealed record UpsertResult(bool[] Created, TimeSpan WriteTime);
+public sealed record UpsertResult(bool[] Created, TimeSpan WriteTime, int Written);

@@ -43,7 +43,7 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
         bool followCaseLinks = false)
     {
         var created = new bool[rows.Count];
-        if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero);
+        if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero, 0);
 
         // The last copy of each id is written; the copies count as revisions.
         var last = new Dictionary<string, (T Row, int Copies)>(StringComparer.Ordinal);
@@ -79,7 +79,7 @@ public sealed class PostgresEvidenceStore(string connectionString) : IEvidenceSt
             // A second copy of an id within the batch is an update of the first.
             created[row] = firstSeen.Add(key) && isNew[key];
         }
-        return new UpsertResult(created, elapsed);
+        return new UpsertResult(created, elapsed, rows.Count);
     }
 
     /// <summary>The case links of the alerts named by the array <c>@ids</c>.</summary>

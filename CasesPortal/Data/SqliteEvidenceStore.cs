@@ -6,7 +6,8 @@ namespace CasesPortal.Data;
 
 /// <summary>
 /// SQLite upserts: one prepared <c>INSERT ... ON CONFLICT(Id) DO UPDATE</c> per batch, in one write transaction that
-/// first reads which ids are already stored (cheaper than <c>RETURNING</c> per row, and just as exact).
+/// first reads which ids are already stored (cheaper than <c>RETURNING</c> per row, and just as exact), and that stops
+/// taking rows at <see cref="WriteLockBudget"/>.
 /// </summary>
 public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStore
 {
@@ -37,7 +38,7 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
     private async Task<UpsertResult> UpsertAsync<T>(string table, string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
     {
         var created = new bool[rows.Count];
-        if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero);
+        if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero, 0);
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -63,22 +64,33 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         var parameters = columns.Select(c => command.Parameters.Add(new SqliteParameter("$" + c.Name, null))).ToArray();
         command.Prepare();
 
-        for (var row = 0; row < rows.Count; row++)
+        var written = 0;
+        while (written < rows.Count && (written == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(started) < WriteLockBudget))
         {
             for (var c = 0; c < columns.Length; c++)
-                parameters[c].Value = columns[c].Value(rows[row]) ?? DBNull.Value;
+                parameters[c].Value = columns[c].Value(rows[written]) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct);
             // A second copy of an id within the batch is an update of the first.
-            created[row] = stored.Add(id(rows[row]));
+            created[written] = stored.Add(id(rows[written]));
+            written++;
         }
 
+        // Alerts counted out but left for the next call are counted in again unchanged: the figures stay exact either way.
         if (resent is not null) await RunAsync(connection, transaction, [CaseAlertFacets.CountInSql(LinksOf)], resent, ct);
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
         await transaction.CommitAsync(ct);
         var writeTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await CheckpointNowAndThenAsync(connection, ct);
-        return new UpsertResult(created, writeTime);
+        return new UpsertResult(created, writeTime, written);
     }
+
+    /// <summary>
+    /// A batch stops taking rows once its transaction has held SQLite's single write lock this long, and commits what it
+    /// wrote; the caller sends the rest in the next one. Batches are sized to about 100 ms (see IngestBatchSize), but a
+    /// batch whose index pages must first be read from the file can take several times that, and an analyst's save waits
+    /// behind it. The commit after the budget writes the batch's pages to the log: tens of milliseconds.
+    /// </summary>
+    private static readonly TimeSpan WriteLockBudget = TimeSpan.FromMilliseconds(150);
 
     /// <summary>The case links of the alerts named by the JSON array <c>$ids</c>.</summary>
     private const string LinksOf = """SELECT "CaseId", "AlertId" FROM "CaseAlerts" WHERE "AlertId" IN (SELECT value FROM json_each($ids))""";

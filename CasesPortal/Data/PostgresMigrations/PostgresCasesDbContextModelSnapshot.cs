@@ -215,6 +215,9 @@ namespace CasesPortal.Data.PostgresMigrations
 
                     b.HasIndex("Name", "Kind");
 
+                    b.HasIndex(new[] { "CaseId", "Kind", "Alerts", "Key" }, "IX_CaseAlertFacets_Busiest")
+                        .IsDescending(false, false, true, false);
+
                     b.HasIndex(new[] { "Kind", "CaseDeletedAt", "Key", "CaseCreatedAt", "CaseStatus", "CaseCloseReason" }, "IX_CaseAlertFacets_Dashboard")
                         .HasFilter("\"Kind\" = 3");
 

@@ -44,10 +44,9 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
             while (await next is { } parsed)
             {
                 next = Task.Run(() => ParseNext(kind, remaining), ct);
-                var (items, writeTime) = await parsed.StoreAsync(store, ct);
+                var (items, writeTime) = await parsed.StoreAsync(store, (count, elapsed) => IngestMetrics.BatchWritten(kind, count, elapsed), ct);
                 results.AddRange(items);
                 batchSize.Adjust(parsed.Count, writeTime);
-                IngestMetrics.BatchWritten(kind, parsed.Count, writeTime);
             }
         }
         finally
@@ -78,7 +77,8 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
     {
         public abstract int Count { get; }
 
-        public abstract Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync(IEvidenceStore store, CancellationToken ct);
+        public abstract Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync(IEvidenceStore store, Action<int, TimeSpan> committed,
+            CancellationToken ct);
     }
 
     private sealed class ParsedBatch<T>(List<MappedDocument<T>> mapped, Func<IEvidenceStore, IReadOnlyList<T>, CancellationToken, Task<UpsertResult>> upsert)
@@ -86,15 +86,28 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
     {
         public override int Count => mapped.Count;
 
-        public override Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync(IEvidenceStore store, CancellationToken ct) =>
-            EvidenceIngestService.StoreAsync(mapped, (rows, token) => upsert(store, rows, token), ct);
+        public override Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync(IEvidenceStore store, Action<int, TimeSpan> committed,
+            CancellationToken ct) =>
+            EvidenceIngestService.StoreAsync(mapped, (rows, token) => upsert(store, rows, token), committed, ct);
     }
 
+    /// <summary>
+    /// Writes the batch's valid rows, in as many transactions as the store needs (each reported to <paramref name="committed"/>),
+    /// and answers one result per document with the write time of them all.
+    /// </summary>
     private static async Task<(IEnumerable<BulkItemResult> Items, TimeSpan WriteTime)> StoreAsync<T>(List<MappedDocument<T>> mapped,
-        Func<IReadOnlyList<T>, CancellationToken, Task<UpsertResult>> upsert, CancellationToken ct) where T : class
+        Func<IReadOnlyList<T>, CancellationToken, Task<UpsertResult>> upsert, Action<int, TimeSpan> committed, CancellationToken ct) where T : class
     {
         var rows = mapped.Where(m => m.Record is not null).Select(m => m.Record!).ToList();
-        var (created, writeTime) = await upsert(rows, ct);
+        var created = new bool[rows.Count];
+        var writeTime = TimeSpan.Zero;
+        for (var done = 0; done < rows.Count;)
+        {
+            var part = await upsert(done == 0 ? rows : rows.GetRange(done, rows.Count - done), ct);
+            Array.Copy(part.Created, 0, created, done, part.Written);
+            committed(part.Written, part.WriteTime);
+            (done, writeTime) = (done + part.Written, writeTime + part.WriteTime);
+        }
         var next = 0;
         return (mapped.Select(m => m switch
         {
