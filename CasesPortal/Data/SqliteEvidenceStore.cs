@@ -7,7 +7,7 @@ namespace CasesPortal.Data;
 /// <summary>
 /// SQLite upserts: one prepared <c>INSERT ... ON CONFLICT(Id) DO UPDATE</c> per batch, in one write transaction that
 /// first reads which ids are already stored (cheaper than <c>RETURNING</c> per row, and just as exact), and that stops
-/// taking rows at <see cref="WriteLockBudget"/>.
+/// taking rows in time to commit within <see cref="WriteLockLimit"/>.
 /// </summary>
 public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStore
 {
@@ -65,7 +65,9 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         command.Prepare();
 
         var written = 0;
-        while (written < rows.Count && (written == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(started) < WriteLockBudget))
+        // Rows are taken while there is still time for the commit, as long as the last one took.
+        var rowsUntil = WriteLockLimit - TimeSpan.FromTicks(Volatile.Read(ref lastCommitTicks));
+        while (written < rows.Count && (written == 0 || System.Diagnostics.Stopwatch.GetElapsedTime(started) < rowsUntil))
         {
             for (var c = 0; c < columns.Length; c++)
                 parameters[c].Value = columns[c].Value(rows[written]) ?? DBNull.Value;
@@ -78,19 +80,23 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         // Alerts counted out but left for the next call are counted in again unchanged: the figures stay exact either way.
         if (resent is not null) await RunAsync(connection, transaction, [CaseAlertFacets.CountInSql(LinksOf)], resent, ct);
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
+        var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         await transaction.CommitAsync(ct);
+        Volatile.Write(ref lastCommitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(committing).Ticks);
         var writeTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await CheckpointNowAndThenAsync(connection, ct);
         return new UpsertResult(created, writeTime, written);
     }
 
     /// <summary>
-    /// A batch stops taking rows once its transaction has held SQLite's single write lock this long, and commits what it
-    /// wrote; the caller sends the rest in the next one. Batches are sized to about 100 ms (see IngestBatchSize), but a
-    /// batch whose index pages must first be read from the file can take several times that, and an analyst's save waits
-    /// behind it. The commit after the budget writes the batch's pages to the log: tens of milliseconds.
+    /// How long a batch's transaction may hold SQLite's single write lock: an analyst's save waits behind it. Batches are
+    /// sized to about 100 ms (see IngestBatchSize), but one whose index pages must first be read from the file can take
+    /// several times that; it stops taking rows in time to commit by this limit, and the caller sends the rest in the
+    /// next. The commit writes the batch's pages to the log, tens of milliseconds, so the last commit's time is kept free.
     /// </summary>
-    private static readonly TimeSpan WriteLockBudget = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan WriteLockLimit = TimeSpan.FromMilliseconds(160);
+
+    private long lastCommitTicks;
 
     /// <summary>The case links of the alerts named by the JSON array <c>$ids</c>.</summary>
     private const string LinksOf = """SELECT "CaseId", "AlertId" FROM "CaseAlerts" WHERE "AlertId" IN (SELECT value FROM json_each($ids))""";
