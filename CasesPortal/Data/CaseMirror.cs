@@ -17,6 +17,10 @@ public static class CaseMirror
     private const string TagColumns = """("CaseCreatedAt", "CaseDeletedAt")""";
     private const string TagValues = """SELECT c."CreatedAt", c."DeletedAt" FROM "Cases" AS c""";
 
+    /// <summary>The triggers' names and tables: a bulk load sets them aside and runs <see cref="Refresh"/> once instead.</summary>
+    public static readonly IReadOnlyList<(string Name, string Table)> Triggers =
+        [("Cases_mirror_update", "Cases"), ("CaseAlertFacets_mirror_insert", "CaseAlertFacets"), ("CaseTags_mirror_insert", "CaseTags")];
+
     /// <summary>Sets every copy from its case (both engines): after a migration adds the columns, or a bulk load.</summary>
     public static readonly string Refresh = $"""
         UPDATE "CaseAlertFacets" SET {FacetColumns} = ({FacetValues} WHERE c."Id" = "CaseAlertFacets"."CaseId") WHERE "Kind" = {RuleKind};

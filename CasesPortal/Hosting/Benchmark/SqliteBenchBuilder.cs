@@ -78,14 +78,18 @@ public sealed class SqliteBenchBuilder(string databaseFile, BenchSize size, Text
 
     private static void Write(SqliteConnection connection, Action<IBenchRowSink> rows) => Write(connection, sink => { rows(sink); return 0; });
 
-    /// <summary>Drops the secondary indexes and the full-text insert trigger of the bulk tables; answers the SQL that restores them.</summary>
+    /// <summary>
+    /// Drops the secondary indexes, the full-text insert trigger and the case-copy triggers (the copies are set once after
+    /// the load) of the bulk tables; answers the SQL that restores them.
+    /// </summary>
     private static List<string> DropIndexes(SqliteConnection connection)
     {
         var found = new List<(string Type, string Name, string Sql)>();
         using (var read = connection.CreateCommand())
         {
             read.CommandText = "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN (" +
-                string.Join(", ", BulkTables.Select(t => $"'{t}'")) + ")) OR (type = 'trigger' AND name = 'SecurityEvents_text_insert'))";
+                string.Join(", ", BulkTables.Select(t => $"'{t}'")) + ")) OR (type = 'trigger' AND name IN (" +
+                string.Join(", ", CaseMirror.Triggers.Select(t => t.Name).Append("SecurityEvents_text_insert").Select(n => $"'{n}'")) + ")))";
             using var reader = read.ExecuteReader();
             while (reader.Read()) found.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
