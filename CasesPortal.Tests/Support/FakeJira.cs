@@ -25,9 +25,8 @@ public sealed class FakeJira : IAsyncDisposable
     public ConcurrentDictionary<string, List<string>> Comments { get; } = new();
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    /// <summary>What the next requests get instead of an answer: "503", "429", "timeout" (answer after the work, too late), "400".</summary>
+    /// <summary>What the next requests get instead of an answer: "503", "429", "timeout" (the work is done, the answer held until the caller gives up), "400".</summary>
     public ConcurrentQueue<string> Outage { get; } = new();
-    public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(2);
     public string BaseUrl { get; }
 
     private FakeJira(WebApplication app)
@@ -62,7 +61,7 @@ public sealed class FakeJira : IAsyncDisposable
                     using var buffer = new MemoryStream();
                     context.Response.Body = buffer;
                     await next(context);
-                    await Task.Delay(fake.TimeoutDelay);
+                    await LateAnswer.HoldUntilCallerGivesUpAsync(context);
                     context.Response.Body = body;
                     buffer.Position = 0;
                     try { await buffer.CopyToAsync(body); } catch (Exception) { /* the client is gone */ }

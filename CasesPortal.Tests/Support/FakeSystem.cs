@@ -22,11 +22,10 @@ public sealed class FakeSystem : IAsyncDisposable
     public Func<FakeRequest, (int Status, object? Body)> Answer { get; set; } = _ => (404, null);
 
     /// <summary>
-    /// What the next requests get instead of their answer: "503" or "429" (nothing done), "timeout" (done, but answered
-    /// after <see cref="TimeoutDelay"/>), "drop" (never done, answered too late), "ok".
+    /// What the next requests get instead of their answer: "503" or "429" (nothing done), "timeout" (done, but the
+    /// answer is held until the caller gives up), "drop" (never done, and no answer until the caller gives up), "ok".
     /// </summary>
     public ConcurrentQueue<string> Outage { get; } = new();
-    public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(2);
     public string BaseUrl { get; }
 
     private FakeSystem(WebApplication app)
@@ -58,12 +57,11 @@ public sealed class FakeSystem : IAsyncDisposable
             }
             if (failure == "drop")
             {
-                await Task.Delay(fake.TimeoutDelay);
-                context.Response.StatusCode = 503;
+                await LateAnswer.HoldUntilCallerGivesUpAsync(context);
                 return;
             }
             var (status, answer) = fake.Answer(request);
-            if (failure == "timeout") await Task.Delay(fake.TimeoutDelay);
+            if (failure == "timeout") await LateAnswer.HoldUntilCallerGivesUpAsync(context);
             context.Response.StatusCode = status;
             if (answer is not null) await context.Response.WriteAsJsonAsync(answer);
         });

@@ -32,7 +32,6 @@ public sealed class ConnectorOutageTests : IAsyncLifetime
         var id = await kit.ServiceNowConnectorAsync(system, ".servicenow-sir");
         var ids = new List<string>();
         for (var i = 0; i < 100; i++) ids.Add((await kit.CaseAsync($"Case {i}")).Id);
-        system.TimeoutDelay = TimeSpan.FromMilliseconds(1_300);
         // Fewer timeouts than the Jira outage and wider batches, so the test stays short.
         for (var i = 0; i < 150; i++) system.Outage.Enqueue(i % 10 == 0 ? "timeout" : i % 10 is 1 or 2 or 3 ? "503" : "ok");
 

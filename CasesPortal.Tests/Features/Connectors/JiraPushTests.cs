@@ -20,7 +20,7 @@ public sealed class JiraPushTests : IAsyncLifetime
         connectorId = await kit.JiraConnectorAsync(jira);
     }
 
-    /// <summary>Restarts the portal with attempts that time out before the fake's late answers.</summary>
+    /// <summary>Restarts the portal with attempts that give up on the fake's late answers soon.</summary>
     private async Task WithShortAttemptTimeoutAsync()
     {
         await kit.DisposeAsync();
@@ -126,8 +126,7 @@ public sealed class JiraPushTests : IAsyncLifetime
         await WithShortAttemptTimeoutAsync();
         var ids = new List<string>();
         for (var i = 0; i < 100; i++) ids.Add((await kit.CaseAsync($"Case {i}")).Id);
-        jira.TimeoutDelay = TimeSpan.FromMilliseconds(1_300);
-        // Each timeout costs a second: one call in ten times out, and pushes go 50 at a time, so the test stays short.
+        // Each timeout costs an attempt timeout: one call in ten times out, and pushes go 50 at a time, so the test stays short.
         for (var i = 0; i < 150; i++) jira.Outage.Enqueue(i % 10 == 0 ? "timeout" : i % 10 is 1 or 2 or 3 ? "503" : "ok");
 
         foreach (var batch in ids.Chunk(50)) await Task.WhenAll(batch.Select(id => kit.PushAsync(id, connectorId)));
