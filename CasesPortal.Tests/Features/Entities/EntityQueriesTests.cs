@@ -116,4 +116,22 @@ public sealed class EntityQueriesTests : IAsyncLifetime
         var svc = Assert.Single(morning.Items);
         Assert.Equal(("svc-backup", 1, 1), (svc.Name, svc.Events, svc.Alerts));
     }
+
+    [Fact]
+    public async Task Each_sort_search_and_time_range_counts_a_host_or_user_the_same_way()
+    {
+        // Distinct hosts are counted over all users when the list is sorted by them, for the page's users otherwise.
+        var byName = await Queries.FindUsersAsync(new EntityQuery { Sort = EntitySort.Name, PerPage = 100 }, default);
+        var byHosts = await Queries.FindUsersAsync(new EntityQuery { Sort = EntitySort.Hosts, PerPage = 100 }, default);
+        Assert.Equal(byName.Items.OrderBy(u => u.Name), byHosts.Items.OrderBy(u => u.Name));
+        Assert.Equal(byHosts.Items.Select(u => u.Hosts).OrderDescending(), byHosts.Items.Select(u => u.Hosts));
+
+        // Names and ids stream from their own indexes without a search, and come from one pass with it.
+        var all = await Queries.FindHostsAsync(new EntityQuery { PerPage = 100 }, default);
+        var searched = await Queries.FindHostsAsync(new EntityQuery { Search = "ws-0", PerPage = 100 }, default);
+        Assert.Equal(all.Items.Where(h => h.Key == "WS-042"), searched.Items);
+
+        var morning = await Queries.FindHostsAsync(new EntityQuery { From = At("09:00:00"), To = At("10:00:00") }, default);
+        Assert.Equal([("DC-01", 1, 1, At("09:02:47.930"))], morning.Items.Select(h => (h.Key, h.Events, h.Alerts, h.LastSeen)));
+    }
 }

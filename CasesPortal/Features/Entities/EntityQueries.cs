@@ -14,29 +14,10 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
 {
     private const string Escape = EvidenceQueries.Escape;
 
-    private sealed class HostRow
-    {
-        public string Key { get; init; } = "";
-        public string? HostName { get; init; }
-        public DateTimeOffset? Timestamp { get; init; }
-        public int Event { get; init; }
-        public int Alert { get; init; }
-    }
-
     public async Task<EntityPage<HostSummary>> FindHostsAsync(EntityQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = HostRows(db.SecurityEvents, query, isAlert: false).Concat(HostRows(db.Alerts, query, isAlert: true));
-        var groups = rows.GroupBy(r => r.Key).Select(g => new
-        {
-            Key = g.Key,
-            Name = g.Max(r => r.HostName),
-            Events = g.Sum(r => r.Event),
-            Alerts = g.Sum(r => r.Alert),
-            FirstSeen = g.Min(r => r.Timestamp),
-            LastSeen = g.Max(r => r.Timestamp),
-        });
-        var total = await groups.CountAsync(ct);
+        var groups = EntityAggregates.Hosts(db, query);
         var sorted = query.Sort switch
         {
             EntitySort.Name => Order(groups, g => g.Name, query.Descending),
@@ -45,12 +26,13 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
             _ => Order(groups, g => g.LastSeen, query.Descending),
         };
         var page = await sorted.ThenBy(g => g.Key).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).ToListAsync(ct);
+        var total = page.Count > 0 ? page[0].Total : await groups.CountAsync(ct);
         var items = new List<HostSummary>(page.Count);
         foreach (var g in page)
         {
             var (newest, os, hostId) = await NewestOfHostAsync(db, g.Key, ct);
             items.Add(new HostSummary(g.Key, newest?.HostName ?? g.Name ?? g.Key, hostId, os, newest?.HostIp,
-                g.FirstSeen, g.LastSeen, g.Events, g.Alerts));
+                Time(g.FirstSeen), Time(g.LastSeen), g.Events, g.Alerts));
         }
         return new(items, query.Page, query.PerPage, total);
     }
@@ -79,7 +61,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
     public async Task<EntityPage<IpSummary>> FindIpsAsync(EntityQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var filter = new SqlFilter(query, db.Dialect);
+        var filter = new EntityFilter(query, db.Dialect);
         var range = filter.Range();
         // Each event is a flow seen from both of its ends. The two sides never share a group, so each is grouped on its own,
         // straight off its covering index; COUNT(DISTINCT) and the window total are beyond LINQ, hence SQL.
@@ -87,10 +69,10 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
             SELECT g.*, COUNT(*) OVER () AS "Total" FROM (
               SELECT "SourceIp" AS "Ip", '{FlowDirection.Source}' AS "Direction", COUNT(*) AS "Flows", COUNT(DISTINCT "DestinationIp") AS "Peers",
                      MAX("Timestamp") AS "LastSeen"
-              FROM "SecurityEvents" WHERE "SourceIp" IS NOT NULL{range}{filter.Like("\"SourceIp\"")} GROUP BY "SourceIp"
+              FROM "SecurityEvents" WHERE "SourceIp" IS NOT NULL{range}{filter.LikeOf("\"SourceIp\"")} GROUP BY "SourceIp"
               UNION ALL
               SELECT "DestinationIp", '{FlowDirection.Destination}', COUNT(*), COUNT(DISTINCT "SourceIp"), MAX("Timestamp")
-              FROM "SecurityEvents" WHERE "DestinationIp" IS NOT NULL{range}{filter.Like("\"DestinationIp\"")} GROUP BY "DestinationIp") g
+              FROM "SecurityEvents" WHERE "DestinationIp" IS NOT NULL{range}{filter.LikeOf("\"DestinationIp\"")} GROUP BY "DestinationIp") g
             """;
         var groups = db.Database.SqlQueryRaw<IpRow>(sql, filter.Parameters);
         var sorted = query.Sort switch
@@ -108,7 +90,7 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
     public async Task<EntityPage<UserActivity>> FindUsersAsync(EntityQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var groups = UserGroups(db, query, exactName: null);
+        var groups = EntityAggregates.Users(db, query, exactName: null, withHosts: query.Sort == EntitySort.Hosts);
         var sorted = query.Sort switch
         {
             EntitySort.Name => Order(groups, g => g.Name, query.Descending),
@@ -119,55 +101,23 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
         };
         var rows = await sorted.ThenBy(g => g.Name).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage).ToListAsync(ct);
         var total = rows.Count > 0 ? rows[0].Total : await groups.CountAsync(ct);
-        return new(rows.Select(User).ToList(), query.Page, query.PerPage, total);
+        return new(await WithHostsAsync(db, query, rows, ct), query.Page, query.PerPage, total);
     }
 
     /// <summary>One user over all time (null when nothing names them).</summary>
     public async Task<UserActivity?> UserAsync(string userName, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return (await UserGroups(db, new EntityQuery(), userName).ToListAsync(ct)).Select(User).FirstOrDefault();
+        var all = new EntityQuery();
+        return (await WithHostsAsync(db, all, await EntityAggregates.Users(db, all, userName, withHosts: false).ToListAsync(ct), ct)).FirstOrDefault();
     }
 
-    private static UserActivity User(UserRow r) =>
-        new(r.Name, r.Events, r.Alerts, r.Hosts, Time(r.LastSeen), Time(r.LastLogonSuccess), Time(r.LastLogonFailure));
-
-    private static IQueryable<UserRow> UserGroups(CasesDbContext db, EntityQuery query, string? exactName)
+    /// <summary>The page's users, with their distinct hosts counted for them alone unless the whole list was sorted by them.</summary>
+    private static async Task<List<UserActivity>> WithHostsAsync(CasesDbContext db, EntityQuery query, List<EntityAggregates.UserGroup> rows, CancellationToken ct)
     {
-        var filter = new SqlFilter(query, db.Dialect, exactName);
-        var where = $"\"UserName\" IS NOT NULL{filter.Range()}{filter.Like("\"UserName\"")}{filter.Exact("\"UserName\"")}";
-        // Authentication outcomes count from events only: an alert about a failed logon is not itself a logon.
-        var sql = $"""
-            SELECT u."UserName" AS "Name", COUNT(*) OVER () AS "Total", SUM(u.IsEvent) AS "Events", SUM(1 - u.IsEvent) AS "Alerts",
-                   COUNT(DISTINCT u."HostName") AS "Hosts", MAX(u."Timestamp") AS "LastSeen",
-                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'success' THEN u."Timestamp" END) AS "LastLogonSuccess",
-                   MAX(CASE WHEN u.IsLogon = 1 AND u."EventOutcome" = 'failure' THEN u."Timestamp" END) AS "LastLogonFailure"
-            FROM (SELECT "UserName", "HostName", "Timestamp", "EventOutcome", 1 AS IsEvent,
-                         CASE WHEN ',' || "EventCategory" || ',' LIKE '%,authentication,%' THEN 1 ELSE 0 END AS IsLogon
-                  FROM "SecurityEvents" WHERE {where}
-                  UNION ALL
-                  SELECT "UserName", "HostName", "Timestamp", NULL, 0, 0 FROM "Alerts" WHERE {where}) u
-            GROUP BY u."UserName"
-            """;
-        return db.Database.SqlQueryRaw<UserRow>(sql, filter.Parameters);
-    }
-
-    private static IQueryable<HostRow> HostRows<T>(IQueryable<T> records, EntityQuery query, bool isAlert) where T : EcsRecord
-    {
-        records = InRange(records.AsNoTracking().Where(r => r.HostId != null || r.HostName != null), query);
-        if (EvidenceQueries.Pattern(query.Search) is { } pattern)
-            records = records.Where(r => EF.Functions.Like(r.HostName!, pattern, Escape) || EF.Functions.Like(r.HostId!, pattern, Escape));
-        return records.Select(r => new HostRow
-        {
-            Key = r.HostName ?? r.HostId!, HostName = r.HostName, Timestamp = r.Timestamp, Event = isAlert ? 0 : 1, Alert = isAlert ? 1 : 0,
-        });
-    }
-
-    private static IQueryable<T> InRange<T>(IQueryable<T> records, EntityQuery query) where T : EcsRecord
-    {
-        if (query.From is { } from) records = records.Where(r => r.Timestamp >= from);
-        if (query.To is { } to) records = records.Where(r => r.Timestamp <= to);
-        return records;
+        var hosts = query.Sort == EntitySort.Hosts ? null : await EntityAggregates.UserHostsAsync(db, query, rows.Select(r => r.Name).ToList(), ct);
+        return rows.Select(r => new UserActivity(r.Name, r.Events, r.Alerts, hosts is null ? r.Hosts : hosts.GetValueOrDefault(r.Name),
+            Time(r.LastSeen), Time(r.LastLogonSuccess), Time(r.LastLogonFailure))).ToList();
     }
 
     /// <summary>
@@ -211,41 +161,6 @@ public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
 
         /// <summary>The number of groups, by a window function, so the page and the total are one query.</summary>
         public int Total { get; init; }
-    }
-
-    private sealed class UserRow
-    {
-        public string Name { get; init; } = "";
-        public int Events { get; init; }
-        public int Alerts { get; init; }
-        public int Hosts { get; init; }
-        public long? LastSeen { get; init; }
-        public long? LastLogonSuccess { get; init; }
-        public long? LastLogonFailure { get; init; }
-        public int Total { get; init; }
-    }
-
-    /// <summary>The WHERE fragments and parameters of the raw aggregations (<c>{0}</c>-style placeholders, as SqlQueryRaw wants).</summary>
-    private sealed class SqlFilter(EntityQuery query, ISqlDialect dialect, string? exactName = null)
-    {
-        private readonly List<object> parameters = [];
-
-        public object[] Parameters => [.. parameters];
-
-        public string Range() =>
-            (query.From is { } from ? $" AND \"Timestamp\" >= {Add(from.UtcTicks)}" : "") +
-            (query.To is { } to ? $" AND \"Timestamp\" <= {Add(to.UtcTicks)}" : "");
-
-        public string Like(string column) =>
-            EvidenceQueries.Pattern(query.Search) is { } pattern ? $" AND {column} {dialect.CaseInsensitiveLike} {Add(pattern)} ESCAPE '\\'" : "";
-
-        public string Exact(string column) => exactName is null ? "" : $" AND {column} = {Add(exactName)}";
-
-        private string Add(object value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1) + "}";
-        }
     }
 
     private static IOrderedQueryable<T> Order<T, TKey>(IQueryable<T> source, Expression<Func<T, TKey>> key, bool descending) =>
