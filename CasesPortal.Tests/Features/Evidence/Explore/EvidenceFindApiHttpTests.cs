@@ -29,7 +29,8 @@ public sealed class EvidenceFindApiHttpTests(PortalFactory factory) : IClassFixt
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["page", "per_page", "total", items], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["page", "per_page", "total", "total_relation", items], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("eq", body.GetProperty("total_relation").GetString());
         return body;
     }
 

@@ -37,6 +37,8 @@ public static class EvidenceFindApi
         ["page"] = found.Page,
         ["per_page"] = found.PerPage,
         ["total"] = found.Total,
+        // As Elasticsearch's hits.total.relation: "gte" when a free-text search stopped counting at the limit.
+        ["total_relation"] = found.TotalIsLowerBound ? "gte" : "eq",
         [name] = found.Items.Select(json),
     });
 

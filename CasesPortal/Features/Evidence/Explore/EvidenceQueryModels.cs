@@ -78,4 +78,8 @@ public sealed record IndicatorQuery : IEvidenceFilter
     public IReadOnlyList<string> Providers { get; init; } = [];
 }
 
-public sealed record EvidencePage<T>(IReadOnlyList<T> Items, int Page, int PerPage, int Total);
+/// <summary>A page of records; with <paramref name="TotalIsLowerBound"/>, at least <paramref name="Total"/> match (a free-text search stops counting there).</summary>
+public sealed record EvidencePage<T>(IReadOnlyList<T> Items, int Page, int PerPage, int Total, bool TotalIsLowerBound = false)
+{
+    public string TotalText => TotalIsLowerBound ? $"{Total:N0}+" : Total.ToString("N0");
+}
