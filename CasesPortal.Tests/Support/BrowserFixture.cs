@@ -132,6 +132,26 @@ public static class BrowserSteps
         }
     }
 
+    /// <summary>
+    /// Fills a field until <paramref name="shown"/> holds: typed while a just-opened dialog still renders its first
+    /// values, the text can be put back by that render, as a click on a re-rendering list can be lost.
+    /// </summary>
+    public static async Task FillUntilAsync(IPage page, string selector, string value, Func<Task> shown)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync(selector, value);
+            try
+            {
+                await shown();
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Saves a screenshot when <c>CASESPORTAL_SCREENSHOTS</c> names a folder, for looking at the screens by eye.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

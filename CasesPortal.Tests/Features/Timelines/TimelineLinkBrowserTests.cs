@@ -105,8 +105,8 @@ public sealed class TimelineLinkBrowserTests(BrowserFixture browser) : IClassFix
 
         // Title and description, with the limits shown and a colleague's change in between handled.
         await page.ClickAsync("#timeline-edit");
-        await page.FillAsync("#edit-timeline-title", "");
-        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("A timeline needs a title.");
+        await BrowserSteps.FillUntilAsync(page, "#edit-timeline-title", "",
+            () => Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("A timeline needs a title.", new() { Timeout = 4000 }));
         await Assertions.Expect(page.Locator("#edit-timeline-save")).ToBeDisabledAsync();
         await page.FillAsync("#edit-timeline-title", "Range checks on hosts");
         await page.Locator("#edit-timeline-description-editor[data-ready='true']").WaitForAsync();
