@@ -3,6 +3,7 @@ using CasesPortal.Features.Cases.Evidence;
 using CasesPortal.Features.Cases.Observables;
 using CasesPortal.Features.Cases.Services;
 using CasesPortal.Features.Evidence.Ingest;
+using CasesPortal.Features.Evidence.Model;
 using Xunit.Abstractions;
 
 namespace CasesPortal.Tests.Features.Cases.Observables;
@@ -143,6 +144,38 @@ public sealed class ObservableServiceTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(9, match.Observables.Count);
         Assert.True(attach < TimeSpan.FromSeconds(15), $"attach took {attach}");
         Assert.True(find < TimeSpan.FromSeconds(5), $"similar took {find}");
+    }
+
+    [Fact]
+    public async Task A_case_touching_over_a_thousand_users_ranks_its_similar_cases_counting_a_value_once_when_an_alert_and_an_event_carry_it()
+    {
+        // 1,200 alerts from 1,200 users on 10 hosts.
+        var ingest = portal.Get<EvidenceIngestService>();
+        var alerts = string.Join('\n', Enumerable.Range(0, 1_200).Select(i =>
+            $$$"""{"kibana.alert.uuid":"wide-{{{i}}}","@timestamp":"2026-11-01T08:00:00Z","kibana.alert.rule.name":"Logon burst","user":{"name":"u{{{i:0000}}}"},"host":{"name":"h-{{{i % 10:00}}}"}}"""));
+        Assert.False((await ingest.IngestAsync(EvidenceKind.Alerts, System.Text.Encoding.UTF8.GetBytes(alerts), default)).Value!.Errors);
+        Assert.False((await ingest.IngestAsync(EvidenceKind.Events, System.Text.Encoding.UTF8.GetBytes(
+            """{"_id":"wide-event","@timestamp":"2026-11-01T08:05:00Z","host":{"name":"h-07"},"user":{"name":"u0007"}}"""), default)).Value!.Errors);
+        var evidence = portal.Get<CaseEvidenceService>();
+        var wide = await NewCaseAsync("Every user", extract: false);
+        await evidence.AttachAlertsAsync(team.Analyst, wide, Enumerable.Range(0, 1_200).Select(i => $"wide-{i}").ToList());
+        var some = await NewCaseAsync("Five users", extract: false);
+        await evidence.AttachAlertsAsync(team.Analyst, some, Enumerable.Range(0, 5).Select(i => $"wide-{i}").ToList());
+        portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        var one = await NewCaseAsync("One user, by alert and by event", extract: false);
+        await evidence.AttachAlertsAsync(team.Analyst, one, ["wide-7"]);
+        await evidence.AttachEventsAsync(team.Analyst, one, ["wide-event"]);
+
+        var similar = (await portal.Get<SimilarCasesService>().FindAsync(wide))!;
+
+        Assert.Equal([(some, 10), (one, 2)], similar.Cases.Select(c => (c.Id, c.SharedCount)));
+        Assert.Equal(["h-00", "h-01", "h-02", "h-03", "h-04"], similar.Cases[0].Hosts);
+        Assert.Equal(["u0000", "u0001", "u0002", "u0003", "u0004"], similar.Cases[0].Users);
+        Assert.Equal(["h-07"], similar.Cases[1].Hosts);          // once, though an alert and an event name it
+        Assert.Equal(["u0007"], similar.Cases[1].Users);
+        Assert.Equal(2, similar.Total);
+        var back = (await portal.Get<SimilarCasesService>().FindAsync(one))!;
+        Assert.Equal([(wide, 2)], back.Cases.Select(c => (c.Id, c.SharedCount)));
     }
 
     [Fact]

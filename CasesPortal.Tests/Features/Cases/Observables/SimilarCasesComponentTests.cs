@@ -52,9 +52,10 @@ public sealed class SimilarCasesTabComponentTests : PortalComponentTest
         var first = (await cases.CreateAsync(team.Analyst, new NewCase("Beaconing", "", []))).Value!;
         var cut = RenderWithProviders<CasesPortal.Features.Cases.Detail.CaseDetailPage>((nameof(CasesPortal.Features.Cases.Detail.CaseDetailPage.Number), first.Number));
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains("Similar cases")));
-        cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Observables")).Click();
+        // Found and clicked in one step on the renderer: the page may re-render its tabs in between otherwise.
+        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Observables")).Click());
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#observables-toolbar")));
-        cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Similar cases")).Click();
+        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Similar cases")).Click());
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#similar-empty")));
     }
 }
