@@ -12,8 +12,6 @@ namespace CasesPortal.Features.Entities;
 /// </summary>
 public sealed class EntityQueries(IDbContextFactory<CasesDbContext> factory)
 {
-    private const string Escape = EvidenceQueries.Escape;
-
     public async Task<EntityPage<HostSummary>> FindHostsAsync(EntityQuery query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
