@@ -166,7 +166,11 @@ public sealed class CaseTacticsService(IDbContextFactory<CasesDbContext> factory
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             && value.GetString() is { Length: > 0 } text ? text : null;
 
+        /// <summary>The named array's elements; a single object where ECS has an array counts as an array of one.</summary>
         private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
+            !element.TryGetProperty(name, out var value) ? []
+            : value.ValueKind == JsonValueKind.Array ? value.EnumerateArray()
+            : value.ValueKind == JsonValueKind.Object ? [value]
+            : [];
     }
 }

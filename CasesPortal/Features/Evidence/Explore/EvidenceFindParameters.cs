@@ -61,9 +61,11 @@ public sealed class EvidenceFindParameters(IQueryCollection q)
         return text != "asc";
     }
 
+    /// <summary>A closed list of values: also comma-separated (<c>severity=high,critical</c>, as the pages' addresses), in any case.</summary>
     private List<string> Allowed(string name, string[] allowed)
     {
-        var values = Values(name);
+        var values = Values(name).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(v => v.ToLowerInvariant()).Distinct().ToList();
         foreach (var bad in values.Where(v => !allowed.Contains(v)))
             problems.Add($"{name} must be one of {string.Join(", ", allowed)} (got '{bad}').");
         return values;

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace CasesPortal.Features.Evidence.Ingest;
 
 /// <summary>
-/// Cuts a request body (or an imported file) into documents: NDJSON, one per line; a JSON array, one per element;
-/// a single JSON object (e.g. a pretty-printed STIX bundle, whose objects each become a document).
+/// Cuts a request body (or an imported file) into documents: NDJSON, one per line (or Elasticsearch's own <c>_bulk</c>
+/// body, an action line before each document, as Logstash, Beats and other Elasticsearch clients send it); a JSON array,
+/// one per element; a single JSON object (e.g. a pretty-printed STIX bundle, whose objects each become a document).
 /// </summary>
 public static class BulkBodyReader
 {
@@ -78,6 +79,7 @@ public static class BulkBodyReader
 
     private static IEnumerable<BulkDocument> Lines(ReadOnlyMemory<byte> body, IngestOptions limits)
     {
+        BulkAction? pending = null;
         var position = 0;
         while (position < body.Length)
         {
@@ -87,10 +89,29 @@ public static class BulkBodyReader
             position += end < 0 ? rest.Length : end + 1;
 
             if (SkipWhitespace(line.Span) == line.Length) continue;
-            yield return line.Length > limits.MaxLineBytes
-                ? new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(line.Length, limits))
-                : new BulkDocument(line);
+            if (line.Length > limits.MaxLineBytes)
+            {
+                pending = null;
+                yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(line.Length, limits));
+            }
+            else if (pending is { } action)
+            {
+                // The line after an action is its document (or, for an update, the update's body, already refused).
+                pending = null;
+                if (action.Stores) yield return new BulkDocument(line, ActionId: action.Id);
+            }
+            else if (BulkAction.Of(line.Span) is { } next)
+            {
+                if (next.Refused is { } refused) yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, refused);
+                if (next.HasBody) pending = next;
+            }
+            else
+            {
+                yield return new BulkDocument(line);
+            }
         }
+        if (pending is { Stores: true } last)
+            yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, BulkError.Parse($"The [{last.Name}] action line is the last line: its document line is missing."));
     }
 
     internal static bool IsBundle(JsonElement root) =>

@@ -36,8 +36,11 @@ public sealed record BulkResponse(
     [property: JsonPropertyName("errors")] bool Errors,
     [property: JsonPropertyName("items")] IReadOnlyList<BulkResponseItem> Items);
 
-/// <summary>One input document: its UTF-8 JSON, or why it could not even be cut out of the body.</summary>
-public sealed record BulkDocument(ReadOnlyMemory<byte> Json, BulkError? Error = null, StixContext? Stix = null);
+/// <summary>
+/// One input document: its UTF-8 JSON, or why it could not even be cut out of the body; <c>ActionId</c> is the
+/// <c>_id</c> of the Elasticsearch action line before it, if any.
+/// </summary>
+public sealed record BulkDocument(ReadOnlyMemory<byte> Json, BulkError? Error = null, StixContext? Stix = null, string? ActionId = null);
 
 /// <summary>What the other objects of a STIX bundle tell about an indicator: the names of the identities that made them.</summary>
 public sealed record StixContext(IReadOnlyDictionary<string, string> IdentityNames);

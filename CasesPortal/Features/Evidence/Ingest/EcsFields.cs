@@ -45,6 +45,8 @@ public sealed class EcsFields
             var value = property.Value;
             if (value.ValueKind == JsonValueKind.Object)
             {
+                // A wanted object (a rule's threat written as one object) is kept as well as counted.
+                if (wanted.Contains(name)) values.TryAdd(name, value);
                 if (wantedPrefixes.Contains(name)) Walk(value, name);
                 else FieldCount += CountFields(value);
             }
@@ -72,6 +74,9 @@ public sealed class EcsFields
 
     /// <summary>Adds a field found outside the document (the <c>_id</c> of a search hit), unless the document has it.</summary>
     public void Add(string name, JsonElement value) => values.TryAdd(name, value);
+
+    /// <summary>Sets a field given outside the document (the <c>_id</c> of an Elasticsearch action line), over the document's own.</summary>
+    public void Set(string name, JsonElement value) => values[name] = value;
 
     public bool Has(string name) => values.ContainsKey(name);
 
@@ -115,10 +120,14 @@ public sealed class EcsFields
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var millis) && millis is > -62135596800000 and < 253402300800000)
             return DateTimeOffset.FromUnixTimeMilliseconds(millis);
-        if (value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (value.ValueKind != JsonValueKind.String) return null;
+        var text = value.GetString();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
             return parsed;
-        return null;
+        // Elasticsearch's default date format also takes epoch milliseconds written as a string.
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out millis) && millis is > -62135596800000 and < 253402300800000
+            ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
+            : null;
     }
 
     private static JsonElement First(JsonElement array)

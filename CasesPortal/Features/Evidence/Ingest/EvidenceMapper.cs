@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,11 +24,31 @@ public static class EvidenceMapper
 
     private static readonly (HashSet<string>, HashSet<string>) EventSchema = EcsFields.Schema(EcsNames);
 
+    /// <summary>
+    /// Where Elastic Security 7.x (<c>.siem-signals</c>) kept what 8.x keeps under <c>kibana.alert.*</c>: read when the
+    /// newer field is absent, so alerts exported from an older stack keep their rule, severity and status.
+    /// </summary>
+    private static readonly Dictionary<string, string> LegacySignalFields = new(StringComparer.Ordinal)
+    {
+        ["kibana.alert.rule.name"] = "signal.rule.name",
+        ["kibana.alert.rule.uuid"] = "signal.rule.id",
+        ["kibana.alert.severity"] = "signal.rule.severity",
+        ["kibana.alert.risk_score"] = "signal.rule.risk_score",
+        ["kibana.alert.reason"] = "signal.reason",
+        ["kibana.alert.workflow_status"] = "signal.status",
+        ["kibana.alert.rule.threat"] = "signal.rule.threat",
+    };
+
     private static readonly (HashSet<string>, HashSet<string>) AlertSchema = EcsFields.Schema(
     [
         .. EcsNames, "kibana.alert.uuid", "kibana.alert.rule.name", "kibana.alert.rule.uuid", "kibana.alert.severity",
         "kibana.alert.risk_score", "kibana.alert.reason", "kibana.alert.workflow_status", "kibana.alert.rule.threat",
+        .. LegacySignalFields.Values,
     ]);
+
+    /// <summary>The field, or its 7.x <c>signal.*</c> name when the document has only that one.</summary>
+    private static string AlertField(EcsFields fields, string name) =>
+        !fields.Has(name) && LegacySignalFields.TryGetValue(name, out var legacy) && fields.Has(legacy) ? legacy : name;
 
     /// <summary>Where ECS puts an indicator's value, per <c>threat.indicator.type</c>; the generic ones are tried after.</summary>
     private static readonly Dictionary<string, string[]> IndicatorValueFields = new(StringComparer.OrdinalIgnoreCase)
@@ -49,7 +70,36 @@ public static class EvidenceMapper
         .. IndicatorValueFields.Values.SelectMany(v => v), .. GenericIndicatorValueFields,
     ]);
 
-    public static MappedDocument<Alert> MapAlert(BulkDocument input, IngestOptions limits, DateTimeOffset now)
+    public static MappedDocument<Alert> MapAlert(BulkDocument input, IngestOptions limits, DateTimeOffset now) =>
+        Guarded(input, () => MapAlertDocument(input, limits, now));
+
+    public static MappedDocument<SecurityEvent> MapEvent(BulkDocument input, IngestOptions limits, DateTimeOffset now) =>
+        Guarded(input, () => MapEventDocument(input, limits, now));
+
+    public static MappedDocument<Indicator> MapIndicator(BulkDocument input, IngestOptions limits, DateTimeOffset now) =>
+        Guarded(input, () => MapIndicatorDocument(input, limits, now));
+
+    /// <summary>
+    /// A document the mapper did not foresee (a value of a type System.Text.Json refuses to hand out as asked) is refused
+    /// in its own item: it must never fail the request and lose the good documents beside it. So is one holding text that
+    /// is not Unicode, which could be stored but never shown or served again.
+    /// </summary>
+    private static MappedDocument<T> Guarded<T>(BulkDocument input, Func<MappedDocument<T>> map) where T : class
+    {
+        if (input.Error is null && UnpairedSurrogates.Find(input.Json.Span) is { } escape)
+            return MappedDocument<T>.Fail(null, BulkError.Parse(
+                $"not valid Unicode: the escape [{escape}] is half of a UTF-16 surrogate pair without its other half."));
+        try
+        {
+            return map();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            return MappedDocument<T>.Fail(null, BulkError.Mapping($"the document could not be read: {ex.Message}"));
+        }
+    }
+
+    private static MappedDocument<Alert> MapAlertDocument(BulkDocument input, IngestOptions limits, DateTimeOffset now)
     {
         if (Open(input, limits, AlertSchema) is not { } opened) return MappedDocument<Alert>.Fail(null, OpenError(input, limits));
         var (document, fields, error) = opened;
@@ -57,16 +107,17 @@ public static class EvidenceMapper
         {
             var id = fields.Text("kibana.alert.uuid", int.MaxValue) ?? fields.Text("_id", int.MaxValue) ?? Guid.NewGuid().ToString();
             if ((error ?? CheckId(id)) is { } refused) return MappedDocument<Alert>.Fail(id, refused);
+            string Field(string name) => AlertField(fields, name);
             var alert = new Alert
             {
-                RuleName = fields.Text("kibana.alert.rule.name"),
-                RuleUuid = fields.Text("kibana.alert.rule.uuid"),
-                Severity = fields.Text("kibana.alert.severity", 32)?.ToLowerInvariant(),
-                WorkflowStatus = fields.Text("kibana.alert.workflow_status", 32)?.ToLowerInvariant(),
-                Reason = fields.Text("kibana.alert.reason", EcsRecord.TextMaxLength),
-                Threat = fields.Json("kibana.alert.rule.threat", JsonValueKind.Array),
+                RuleName = fields.Text(Field("kibana.alert.rule.name")),
+                RuleUuid = fields.Text(Field("kibana.alert.rule.uuid")),
+                Severity = fields.Text(Field("kibana.alert.severity"), 32)?.ToLowerInvariant(),
+                WorkflowStatus = WorkflowStatus(fields.Text(Field("kibana.alert.workflow_status"), 32)),
+                Reason = fields.Text(Field("kibana.alert.reason"), EcsRecord.TextMaxLength),
+                Threat = fields.Json(Field("kibana.alert.rule.threat"), JsonValueKind.Array) ?? SingleThreat(fields.Json(Field("kibana.alert.rule.threat"), JsonValueKind.Object)),
             };
-            var (risk, riskError) = fields.Number("kibana.alert.risk_score");
+            var (risk, riskError) = fields.Number(Field("kibana.alert.risk_score"));
             if (riskError is not null) return MappedDocument<Alert>.Fail(id, riskError);
             alert.RiskScore = risk;
             return FillEcs(alert, id, fields, document, now) is { } ecsError
@@ -75,7 +126,7 @@ public static class EvidenceMapper
         }
     }
 
-    public static MappedDocument<SecurityEvent> MapEvent(BulkDocument input, IngestOptions limits, DateTimeOffset now)
+    private static MappedDocument<SecurityEvent> MapEventDocument(BulkDocument input, IngestOptions limits, DateTimeOffset now)
     {
         if (Open(input, limits, EventSchema) is not { } opened) return MappedDocument<SecurityEvent>.Fail(null, OpenError(input, limits));
         var (document, fields, error) = opened;
@@ -90,7 +141,7 @@ public static class EvidenceMapper
         }
     }
 
-    public static MappedDocument<Indicator> MapIndicator(BulkDocument input, IngestOptions limits, DateTimeOffset now)
+    private static MappedDocument<Indicator> MapIndicatorDocument(BulkDocument input, IngestOptions limits, DateTimeOffset now)
     {
         if (Open(input, limits, IndicatorSchema) is not { } opened) return MappedDocument<Indicator>.Fail(null, OpenError(input, limits));
         var (document, fields, error) = opened;
@@ -117,6 +168,8 @@ public static class EvidenceMapper
         if (StixPattern.Parse(pattern) is not var (indicatorType, value))
             return MappedDocument<Indicator>.Fail(id, BulkError.Mapping($"unsupported STIX pattern [{Shorten(pattern)}]: expected e.g. [ipv4-addr:value = '203.0.113.7'] or [file:hashes.'SHA-256' = '...']."));
 
+        var (confidence, confidenceError) = StixConfidence(root);
+        if (confidenceError is not null) return MappedDocument<Indicator>.Fail(id, confidenceError);
         var createdBy = StringProperty(root, "created_by_ref");
         var modified = DateProperty(root, "modified") ?? DateProperty(root, "created");
         return new MappedDocument<Indicator>(id, new Indicator
@@ -125,7 +178,7 @@ public static class EvidenceMapper
             Type = indicatorType,
             Value = Limit(value, Indicator.ValueMaxLength),
             Provider = createdBy is null ? null : context?.IdentityNames.GetValueOrDefault(createdBy) ?? createdBy,
-            Confidence = root.TryGetProperty("confidence", out var c) && c.TryGetInt32(out var confidence) ? ConfidenceScale(confidence) : null,
+            Confidence = confidence is { } score ? ConfidenceScale(score) : null,
             FirstSeen = DateProperty(root, "valid_from"),
             LastSeen = modified,
             Timestamp = modified,
@@ -146,7 +199,8 @@ public static class EvidenceMapper
         if (value is null)
             return MappedDocument<Indicator>.Fail(null, BulkError.Mapping(
                 $"indicator of type [{type}] without a value: expected one of [{string.Join(", ", IndicatorValueFields.GetValueOrDefault(type, GenericIndicatorValueFields))}]."));
-        if (type == "file") value = value.ToLowerInvariant();
+        // Hashes and domain names are the same whatever their case; one indicator each, as observables match them.
+        if (type is "file" or "domain-name") value = value.ToLowerInvariant();
 
         var id = $"{type}:{value}";
         if (id.Length > Indicator.IdMaxLength) id = $"{type}:sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))}";
@@ -196,6 +250,8 @@ public static class EvidenceMapper
         // A search hit or export row ({"_id":..,"_source":{..}}) gives the id outside the document.
         if (root.TryGetProperty("_source", out _) && root.TryGetProperty("_id", out var hitId) && hitId.ValueKind == JsonValueKind.String)
             fields.Add("_id", hitId);
+        // An Elasticsearch action line names the document's id outside it, and above anything the document says.
+        if (input.ActionId is { } actionId) fields.Set("_id", JsonSerializer.SerializeToElement(actionId));
         var error = fields.FieldCount > limits.MaxFieldsPerDocument
             ? BulkError.Illegal($"The document has {fields.FieldCount:N0} fields; the limit is {limits.MaxFieldsPerDocument:N0} (setting Ingest:MaxFieldsPerDocument).")
             : null;
@@ -245,6 +301,12 @@ public static class EvidenceMapper
         return null;
     }
 
+    /// <summary>Lower case; Elastic Security 7.x's <c>in-progress</c> is what 8.x calls <c>acknowledged</c>.</summary>
+    private static string? WorkflowStatus(string? status) => status?.ToLowerInvariant() is "in-progress" ? "acknowledged" : status?.ToLowerInvariant();
+
+    /// <summary>A rule's threat written as one object rather than the usual array of them.</summary>
+    private static string? SingleThreat(string? json) => json is null ? null : $"[{json}]";
+
     private static BulkError? CheckId(string id) =>
         Encoding.UTF8.GetByteCount(id) > EcsRecord.IdMaxLength
             ? BulkError.Illegal($"id is too long, must be no longer than {EcsRecord.IdMaxLength} bytes.")
@@ -258,6 +320,21 @@ public static class EvidenceMapper
 
     private static DateTimeOffset? DateProperty(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? EcsFields.ParseDate(value) : null;
+
+    /// <summary>STIX 2.1's <c>confidence</c>: an integer from 0 to 100 (a number written as a string is read too).</summary>
+    private static (int? Value, BulkError? Error) StixConfidence(JsonElement root)
+    {
+        if (!root.TryGetProperty("confidence", out var value) || value.ValueKind == JsonValueKind.Null) return (null, null);
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString(),
+            _ => null,
+        };
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 100
+            ? (score, null)
+            : (null, BulkError.Mapping($"failed to parse field [confidence]: {Shorten(value.GetRawText())}; STIX confidence is an integer from 0 to 100."));
+    }
 
     /// <summary>STIX 2.1's "None/Low/Med/High" scale (appendix A), in ECS's words.</summary>
     private static string ConfidenceScale(int confidence) => confidence switch

@@ -21,7 +21,8 @@ public static partial class StixPattern
         {
             ("file", _) when path.StartsWith("hashes.", StringComparison.OrdinalIgnoreCase) => ("file", value.ToLowerInvariant()),
             ("file", "name") => ("file", value),
-            ("domain-name" or "ipv4-addr" or "ipv6-addr" or "url" or "email-addr" or "mac-addr" or "autonomous-system"
+            ("domain-name", _) => (objectType, value.ToLowerInvariant()),
+            ("ipv4-addr" or "ipv6-addr" or "url" or "email-addr" or "mac-addr" or "autonomous-system"
                 or "mutex" or "directory" or "software" or "x509-certificate" or "user-account", _) => (objectType, value),
             ("windows-registry-key", "key") => (objectType, value),
             _ => null,
