@@ -147,6 +147,20 @@ public sealed class IngestEdgeCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_risk_score_outside_0_to_100_is_refused()
+    {
+        var response = await IngestAsync(EvidenceKind.Alerts, """
+            {"kibana.alert.uuid":"r-100","kibana.alert.risk_score":100}
+            {"kibana.alert.uuid":"r-150","kibana.alert.risk_score":150}
+            {"kibana.alert.uuid":"r-huge","kibana.alert.risk_score":1.8e308}
+            {"kibana.alert.uuid":"r-object","kibana.alert.risk_score":{"value":5}}
+            """);
+
+        Assert.Equal([201, 400, 400, 400], response.Items.Select(i => i.Index.Status));
+        Assert.Contains("from 0 to 100", response.Items[1].Index.Error!.Reason);
+    }
+
+    [Fact]
     public void Status_and_severity_filters_take_commas_and_any_case()
     {
         var parameters = new EvidenceFindParameters(new QueryCollection(new Dictionary<string, StringValues>

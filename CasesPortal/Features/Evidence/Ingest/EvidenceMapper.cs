@@ -119,6 +119,8 @@ public static class EvidenceMapper
             };
             var (risk, riskError) = fields.Number(Field("kibana.alert.risk_score"));
             if (riskError is not null) return MappedDocument<Alert>.Fail(id, riskError);
+            if (risk is < 0 or > 100)
+                return MappedDocument<Alert>.Fail(id, BulkError.Mapping($"[{Field("kibana.alert.risk_score")}] must be from 0 to 100, as Elastic Security scores risk (got {risk})."));
             alert.RiskScore = risk;
             return FillEcs(alert, id, fields, document, now) is { } ecsError
                 ? MappedDocument<Alert>.Fail(id, ecsError)
