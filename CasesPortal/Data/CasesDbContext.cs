@@ -61,6 +61,7 @@ public class CasesDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasDbFunction(typeof(DocumentValueSearch).GetMethod(nameof(DocumentValueSearch.ValuesContain))!).HasName(DocumentValueSearch.FunctionName);
         builder.Entity<ApplicationUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);

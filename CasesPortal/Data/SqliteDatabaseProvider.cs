@@ -44,7 +44,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public string ConnectionString => connectionString;
 
-    public void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
+    public void Configure(DbContextOptionsBuilder options) =>
+        options.UseSqlite(connectionString).AddInterceptors(new DocumentValueSearch.SqliteRegistration());
 
     public CasesDbContext CreateContext(DbContextOptions<CasesDbContext> options) => new(options);
 

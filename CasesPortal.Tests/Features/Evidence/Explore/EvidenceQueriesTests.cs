@@ -73,6 +73,33 @@ public sealed class EvidenceQueriesTests : IAsyncLifetime
         Assert.Equal(2, morning.Total);
     }
 
+    [Theory]
+    [InlineData("workflow_status")]
+    [InlineData("\"")]
+    [InlineData("{")]
+    [InlineData("risk_score")]
+    public async Task Search_matches_values_never_field_names_or_json_punctuation(string search)
+    {
+        var alerts = await Queries.FindAlertsAsync(Alerts(new() { Search = search }), default);
+        var indicators = await Queries.FindIndicatorsAsync(new IndicatorQuery { Common = new() { Search = search } }, default);
+
+        Assert.Equal((0, 0), (alerts.Total, indicators.Total));
+    }
+
+    [Fact]
+    public async Task Search_finds_text_in_any_case_and_numbers_and_counts_the_same_for_select_all()
+    {
+        var text = await Queries.FindAlertsAsync(Alerts(new() { Search = "POWERSHELL ENCODED" }), default);
+        var number = await Queries.FindAlertsAsync(Alerts(new() { Search = "73" }), default);
+        var counted = await Queries.CountAsync(Alerts(new() { Search = "POWERSHELL ENCODED" }), default);
+        var indicator = await Queries.FindIndicatorsAsync(new IndicatorQuery { Common = new() { Search = "203.0.113.7" } }, default);
+
+        Assert.NotEqual(0, text.Total);
+        Assert.Equal(text.Total, counted);
+        Assert.Contains(number.Items, a => a.RiskScore == 73);
+        Assert.NotEqual(0, indicator.Total);
+    }
+
     [Fact]
     public async Task Events_filter_on_one_of_several_categories_and_on_outcome()
     {

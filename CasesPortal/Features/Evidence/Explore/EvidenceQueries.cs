@@ -72,7 +72,11 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
             .Where(AnyOf<Indicator>(query.Providers, v => i => i.Provider == v));
         if (c.From is { } from) indicators = indicators.Where(i => i.LastSeen >= from);
         if (c.To is { } to) indicators = indicators.Where(i => i.LastSeen <= to);
-        if (Pattern(c.Search) is { } pattern) indicators = indicators.Where(i => EF.Functions.Like(i.Document, pattern, Escape));
+        if (Pattern(c.Search) is { } pattern)
+        {
+            var term = c.Search!.Trim();
+            indicators = indicators.Where(i => EF.Functions.Like(i.Document, pattern, Escape) && DocumentValueSearch.ValuesContain(i.Document, term));
+        }
         return indicators;
     }
 
@@ -102,7 +106,11 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         records = records.Where(AnyOf<T>(c.Hosts, v => r => r.HostName == v)).Where(AnyOf<T>(c.Users, v => r => r.UserName == v));
         if (c.From is { } from) records = records.Where(r => r.Timestamp >= from);
         if (c.To is { } to) records = records.Where(r => r.Timestamp <= to);
-        if (Pattern(c.Search) is { } pattern) records = records.Where(r => EF.Functions.Like(r.Document, pattern, Escape));
+        if (Pattern(c.Search) is { } pattern)
+        {
+            var term = c.Search!.Trim();
+            records = records.Where(r => EF.Functions.Like(r.Document, pattern, Escape) ? DocumentValueSearch.ValuesContain(r.Document, term) : false);
+        }
         return records;
     }
 
