@@ -156,6 +156,8 @@ public sealed class EvidenceIngestServiceTests : IAsyncLifetime
         Assert.True(response.Errors);
         Assert.Equal([201, 400, 400, 400, 400, 201], response.Items.Select(i => i.Index.Status));
         Assert.Equal("x_content_parse_exception", response.Items[1].Index.Error!.Type);
+        Assert.EndsWith("(line 1, byte 39 of the document)", response.Items[1].Index.Error!.Reason);
+        Assert.DoesNotContain("LineNumber", response.Items[1].Index.Error!.Reason);
         Assert.Equal("mapper_parsing_exception", response.Items[2].Index.Error!.Type);
         Assert.Contains("JSON object", response.Items[2].Index.Error!.Reason);
         Assert.Equal(("bad-date", "mapper_parsing_exception"), (response.Items[3].Index.Id, response.Items[3].Index.Error!.Type));

@@ -270,7 +270,9 @@ public static class EvidenceMapper
         }
         catch (JsonException ex)
         {
-            return BulkError.Parse($"not valid JSON: {ex.Message}");
+            // The reader counts from the start of this document, so its position is given as the document's, not the body's.
+            var message = ex.Message.Split(" LineNumber:", 2)[0].Trim();
+            return BulkError.Parse($"not valid JSON: {message} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of the document)");
         }
     }
 
