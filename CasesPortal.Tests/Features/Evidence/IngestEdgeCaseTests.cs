@@ -161,6 +161,62 @@ public sealed class IngestEdgeCaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_risk_score_that_is_not_a_number_is_refused_alone()
+    {
+        var response = await IngestAsync(EvidenceKind.Alerts, """
+            {"kibana.alert.uuid":"nan-good","kibana.alert.risk_score":"21"}
+            {"kibana.alert.uuid":"nan-bad","kibana.alert.risk_score":"NaN"}
+            {"kibana.alert.uuid":"inf-bad","signal":{"rule":{"risk_score":"-Infinity"}}}
+            """);
+
+        Assert.Equal([201, 400, 400], response.Items.Select(i => i.Index.Status));
+    }
+
+    [Fact]
+    public async Task A_broken_or_too_long_action_line_takes_its_document_line_with_it()
+    {
+        await using var small = await PortalServices.StartAsync(new() { ["Ingest:MaxLineBytes"] = "2000" });
+        var longAction = "{\"index\":{\"_id\":\"big\",\"pad\":\"" + new string('p', 2500) + "\"}}";
+        var body = string.Join("\r\n",
+            "\uFEFF{\"index\":{\"_id\":\"bom-1\"}}", """{"message":"after a byte order mark"}""",
+            """{"index":{"_id":"act\ud800"}}""", """{"message":"behind a broken action"}""",
+            longAction, """{"message":"behind a long action"}""",
+            """{"index":{"_id":"last"}}""", """{"message":"kept"}""");
+
+        var result = await small.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Events, Samples.Utf8(body), CancellationToken.None);
+
+        var items = result.Value!.Items.Select(i => i.Index).ToList();
+        Assert.Equal([(201, "bom-1"), (400, null), (400, null), (201, "last")], items.Select(i => (i.Status, i.Id)));
+        Assert.Contains("action line is not valid", items[1].Error!.Reason);
+        Assert.Contains("Ingest:MaxLineBytes", items[2].Error!.Reason);
+        await using var db = await small.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["bom-1", "last"], await db.SecurityEvents.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Search_finds_paths_quotes_and_letters_beyond_ascii_in_any_case()
+    {
+        var ingested = await IngestAsync(EvidenceKind.Events, """
+            {"_id":"path","process":{"executable":"C:\\Windows\\System32\\wevtutil.exe","command_line":"\"wevtutil.exe\" cl Security"}}
+            {"_id":"umlaut","message":"Überwachung gestartet"}
+            {"_id":"escaped","message":"Zo\u00eb \u00d8rsted"}
+            {"_id":"url","url":{"full":"http:\/\/evil.example\/a"}}
+            """);
+        Assert.False(ingested.Errors);
+        var queries = portal.Get<EvidenceQueries>();
+        async Task<string[]> Find(string search) =>
+            (await queries.FindEventsAsync(new EventQuery { Common = new() { Search = search } }, default)).Items.Select(e => e.Id).ToArray();
+
+        Assert.Equal(["path"], await Find("wevtutil"));
+        Assert.Equal(["path"], await Find("windows\\system32"));
+        Assert.Equal(["path"], await Find("c:\\windows\\system32"));
+        Assert.Equal(["path"], await Find("\"wevtutil.exe\" cl"));
+        Assert.Equal(["umlaut"], await Find("über"));
+        Assert.Equal(["escaped"], await Find("zoë ørsted"));
+        Assert.Equal(["url"], await Find("http://evil.example/a"));
+    }
+
+    [Fact]
     public void Status_and_severity_filters_take_commas_and_any_case()
     {
         var parameters = new EvidenceFindParameters(new QueryCollection(new Dictionary<string, StringValues>
@@ -173,6 +229,7 @@ public sealed class IngestEdgeCaseTests : IAsyncLifetime
 
         Assert.Null(parameters.Problem);
         Assert.Equal(["high", "critical"], query.Severities);
+        Assert.Equal(["high"], new EvidenceFindParameters(new QueryCollection(new Dictionary<string, StringValues> { ["severity"] = "[\"high\",null]" })).Alerts().Severities);
         Assert.Equal(["open", "acknowledged"], query.Statuses);
     }
 }

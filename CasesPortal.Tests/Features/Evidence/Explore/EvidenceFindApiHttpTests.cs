@@ -79,6 +79,8 @@ public sealed class EvidenceFindApiHttpTests(PortalFactory factory) : IClassFixt
     [InlineData("/api/events/_find?host.name=[\"unclosed", "host.name")]
     [InlineData("/api/events/_find?severity=high", "unknown parameter [severity]")]
     [InlineData("/api/alerts/_find?hostname=WS-042", "unknown parameter [hostname]")]
+    [InlineData("/api/indicators/_find?host.name=WS-042", "unknown parameter [host.name]")]
+    [InlineData("/api/alerts/_find?severity=[null,\"huge\"]", "severity")]
     public async Task Bad_parameters_are_refused_by_name(string url, string parameter)
     {
         var viewer = await ClientAsync("find.viewer@soc.example", Roles.Viewer);

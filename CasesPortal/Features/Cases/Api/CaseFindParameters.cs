@@ -84,7 +84,8 @@ public static class CaseFindParameters
             if (!value!.TrimStart().StartsWith('[')) { ids.Add(value.Trim()); continue; }
             try
             {
-                ids.AddRange(JsonSerializer.Deserialize<List<string>>(value) ?? []);
+                // A null in the array ([null], ["high",null]) names nothing and is left out.
+                ids.AddRange((JsonSerializer.Deserialize<List<string?>>(value) ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!));
             }
             catch (JsonException)
             {

@@ -24,25 +24,26 @@ public sealed class EvidenceFindParameters(IQueryCollection q)
         Users = Values("user.name"),
     };
 
-    private static readonly string[] CommonNames = ["page", "perPage", "search", "from", "to", "sortOrder", "host.name", "user.name"];
+    private static readonly string[] CommonNames = ["page", "perPage", "search", "from", "to", "sortOrder"];
+    private static readonly string[] EntityNames = ["host.name", "user.name"];
 
     public AlertQuery Alerts() => new()
     {
-        Common = Known(Common(), "status", "severity", "rule"),
+        Common = Known(Common(), [.. EntityNames, "status", "severity", "rule"]),
         Statuses = Allowed("status", Statuses),
         Severities = Allowed("severity", Severities),
         Rules = Values("rule"),
     };
 
-    public EventQuery Events() => new() { Common = Known(Common(), "category", "action", "outcome"), Categories = Values("category"), Actions = Values("action"), Outcomes = Values("outcome") };
+    public EventQuery Events() => new() { Common = Known(Common(), [.. EntityNames, "category", "action", "outcome"]), Categories = Values("category"), Actions = Values("action"), Outcomes = Values("outcome") };
 
-    public IndicatorQuery Indicators() => new() { Common = Known(Common(), "type", "provider"), Types = Values("type"), Providers = Values("provider") };
+    public IndicatorQuery Indicators() => new() { Common = Known(Common(), ["type", "provider"]), Types = Values("type"), Providers = Values("provider") };
 
     /// <summary>
     /// A parameter this route does not know is refused by name rather than ignored: a filter that silently does nothing
     /// (<c>severity</c> on events, a misspelt <c>hostname</c>) would show a list the caller takes for filtered.
     /// </summary>
-    private EvidenceQuery Known(EvidenceQuery common, params string[] filters)
+    private EvidenceQuery Known(EvidenceQuery common, string[] filters)
     {
         var known = CommonNames.Concat(filters).ToList();
         foreach (var unknown in q.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)))

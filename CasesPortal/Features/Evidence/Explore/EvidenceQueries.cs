@@ -72,10 +72,10 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
             .Where(AnyOf<Indicator>(query.Providers, v => i => i.Provider == v));
         if (c.From is { } from) indicators = indicators.Where(i => i.LastSeen >= from);
         if (c.To is { } to) indicators = indicators.Where(i => i.LastSeen <= to);
-        if (Pattern(c.Search) is { } pattern)
+        if (DocumentPattern(c.Search) is { } pattern)
         {
             var term = c.Search!.Trim();
-            indicators = indicators.Where(i => EF.Functions.Like(i.Document, pattern, Escape) && DocumentValueSearch.ValuesContain(i.Document, term));
+            indicators = indicators.Where(i => EF.Functions.Like(i.Document, pattern, Escape) ? DocumentValueSearch.ValuesContain(i.Document, term) : false);
         }
         return indicators;
     }
@@ -106,9 +106,10 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
         records = records.Where(AnyOf<T>(c.Hosts, v => r => r.HostName == v)).Where(AnyOf<T>(c.Users, v => r => r.UserName == v));
         if (c.From is { } from) records = records.Where(r => r.Timestamp >= from);
         if (c.To is { } to) records = records.Where(r => r.Timestamp <= to);
-        if (Pattern(c.Search) is { } pattern)
+        if (DocumentPattern(c.Search) is { } pattern)
         {
             var term = c.Search!.Trim();
+            // The LIKE narrows cheaply on the stored text; the function then reads the values of what it let through.
             records = records.Where(r => EF.Functions.Like(r.Document, pattern, Escape) ? DocumentValueSearch.ValuesContain(r.Document, term) : false);
         }
         return records;
@@ -142,12 +143,37 @@ public sealed class EvidenceQueries(IDbContextFactory<CasesDbContext> factory)
 
     private static async Task<(int Total, bool AtLeast)> CountAsync<T>(IQueryable<T> records, EvidenceQuery c, CancellationToken ct)
     {
-        if (Pattern(c.Search) is null) return (await records.CountAsync(ct), false);
+        if (DocumentPattern(c.Search) is null) return (await records.CountAsync(ct), false);
         var counted = await records.Take(SearchCountLimit + 1).CountAsync(ct);
         return counted > SearchCountLimit ? (SearchCountLimit, true) : (counted, false);
     }
 
-    /// <summary>Free text is matched against the whole original document, so any field can be searched.</summary>
+    /// <summary>
+    /// The LIKE pattern that lets through every stored document whose values may hold <paramref name="search"/>, as the
+    /// JSON text writes it: a backslash or quote escaped; a letter beyond ASCII (whose other case SQLite's LIKE does not
+    /// know, and which a sender may write as <c>\u00fc</c>), a control character or a slash (<c>\/</c>) as a wildcard.
+    /// </summary>
+    internal static string? DocumentPattern(string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return null;
+        var pattern = new System.Text.StringBuilder("%");
+        foreach (var rune in search.Trim().EnumerateRunes())
+        {
+            var text = rune.Value switch
+            {
+                '\\' => "\\\\",
+                '"' => "\\\"",
+                '/' => null,
+                _ when !rune.IsAscii || System.Text.Rune.IsControl(rune) => null,
+                _ => rune.ToString(),
+            };
+            if (text is null) { pattern.Append('%'); continue; }
+            foreach (var c in text) pattern.Append(c is '\\' or '%' or '_' ? $"\\{c}" : c.ToString());
+        }
+        return pattern.Append('%').ToString();
+    }
+
+    /// <summary>A LIKE pattern for a column's text (a host or user name).</summary>
     internal static string? Pattern(string? search) => string.IsNullOrWhiteSpace(search)
         ? null
         : "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";

@@ -88,10 +88,12 @@ public static class BulkBodyReader
             var line = end < 0 ? rest : rest[..end];
             position += end < 0 ? rest.Length : end + 1;
 
+            if (line.Span.StartsWith("\uFEFF"u8)) line = line[3..];
             if (SkipWhitespace(line.Span) == line.Length) continue;
             if (line.Length > limits.MaxLineBytes)
             {
-                pending = null;
+                // A document too long, or an action line too long, whose own document line then goes with it.
+                pending = pending is null && BulkAction.OfLongLine(line.Span) is { HasBody: true } action ? action with { Problem = "too long" } : null;
                 yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(line.Length, limits));
             }
             else if (pending is { } action)

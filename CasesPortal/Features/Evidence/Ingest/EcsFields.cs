@@ -101,8 +101,10 @@ public sealed class EcsFields
     public (double? Value, BulkError? Error) Number(string name)
     {
         if (!values.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null) return (null, null);
-        if (value.ValueKind == JsonValueKind.Number) return (value.GetDouble(), null);
-        if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)) return (number, null);
+        // NaN and the infinities parse as doubles but are not numbers a store or a filter can hold.
+        if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            && double.IsFinite(parsed))
             return (parsed, null);
         return (null, BulkError.Mapping($"failed to parse field [{name}] of type [float]: {value.GetRawText()}"));
     }

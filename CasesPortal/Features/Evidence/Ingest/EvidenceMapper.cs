@@ -106,7 +106,7 @@ public static class EvidenceMapper
         using (document)
         {
             var id = fields.Text("kibana.alert.uuid", int.MaxValue) ?? fields.Text("_id", int.MaxValue) ?? Guid.NewGuid().ToString();
-            if ((error ?? CheckId(id)) is { } refused) return MappedDocument<Alert>.Fail(id, refused);
+            if ((error ?? CheckId(id)) is { } refused) return MappedDocument<Alert>.Fail(Shorten(id), refused);
             string Field(string name) => AlertField(fields, name);
             var alert = new Alert
             {
@@ -135,7 +135,7 @@ public static class EvidenceMapper
         using (document)
         {
             var id = fields.Text("_id", int.MaxValue) ?? fields.Text("event.id", int.MaxValue) ?? Guid.NewGuid().ToString();
-            if ((error ?? CheckId(id)) is { } refused) return MappedDocument<SecurityEvent>.Fail(id, refused);
+            if ((error ?? CheckId(id)) is { } refused) return MappedDocument<SecurityEvent>.Fail(Shorten(id), refused);
             var record = new SecurityEvent();
             return FillEcs(record, id, fields, document, now) is { } ecsError
                 ? MappedDocument<SecurityEvent>.Fail(id, ecsError)
@@ -160,7 +160,7 @@ public static class EvidenceMapper
         var id = root.GetProperty("id").GetString()!;
         var type = root.GetProperty("type").GetString();
         if (type != "indicator") return new MappedDocument<Indicator>(id, null, null, Skipped: true);
-        if (CheckId(id) is { } idError) return MappedDocument<Indicator>.Fail(id, idError);
+        if (CheckId(id) is { } idError) return MappedDocument<Indicator>.Fail(Shorten(id), idError);
 
         var pattern = StringProperty(root, "pattern");
         var patternType = StringProperty(root, "pattern_type");
@@ -197,7 +197,7 @@ public static class EvidenceMapper
             return MappedDocument<Indicator>.Fail(fields.Text("_id"), BulkError.Mapping(
                 "not an indicator: expected a STIX 2.1 indicator (or bundle) or an ECS document with [threat.indicator.type]."));
         var candidates = IndicatorValueFields.GetValueOrDefault(type, []).Concat(GenericIndicatorValueFields);
-        var value = candidates.Select(name => fields.Text(name, int.MaxValue)).FirstOrDefault(v => v is not null);
+        var value = candidates.Select(name => fields.Text(name, int.MaxValue)?.Trim()).FirstOrDefault(v => v is { Length: > 0 });
         if (value is null)
             return MappedDocument<Indicator>.Fail(null, BulkError.Mapping(
                 $"indicator of type [{type}] without a value: expected one of [{string.Join(", ", IndicatorValueFields.GetValueOrDefault(type, GenericIndicatorValueFields))}]."));
