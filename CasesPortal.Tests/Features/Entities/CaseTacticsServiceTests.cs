@@ -41,6 +41,22 @@ public sealed class CaseTacticsServiceTests(ITestOutputHelper output) : IAsyncLi
     private async Task<CaseTactics> TacticsAsync(string caseId) => (await portal.Get<CaseTacticsService>().ForCaseAsync(caseId, default)).Value!;
 
     [Fact]
+    public async Task A_threat_or_technique_written_as_one_object_counts_and_threat_data_naming_no_tactic_does_not()
+    {
+        var ingested = await portal.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Alerts, Encoding.UTF8.GetBytes("""
+            {"kibana.alert.uuid":"one-object","kibana.alert.rule.threat":{"framework":"MITRE ATT&CK","tactic":{"id":"TA0003","name":"Persistence"},"technique":{"id":"T1053","name":"Scheduled Task/Job","subtechnique":{"id":"T1053.005","name":"Scheduled Task"}}}}
+            {"kibana.alert.uuid":"bare-string","kibana.alert.rule.threat":["TA0002"]}
+            """), default);
+        Assert.False(ingested.Value!.Errors);
+
+        var summary = await TacticsAsync(await CaseWithAlertsAsync(["one-object", "bare-string"]));
+
+        Assert.Equal((2, 1), (summary.AlertsTotal, summary.AlertsWithThreat));
+        var technique = Assert.Single(Assert.Single(summary.Tactics).Techniques);
+        Assert.Equal(("T1053", 1, "T1053.005"), (technique.Id, technique.Alerts, Assert.Single(technique.Subtechniques).Id));
+    }
+
+    [Fact]
     public async Task Tactics_come_in_matrix_order_with_techniques_sub_techniques_and_alert_counts()
     {
         var summary = await TacticsAsync(await CaseWithAlertsAsync(SampleAlerts));

@@ -28,11 +28,12 @@ public sealed class CaseTacticsService(IDbContextFactory<CasesDbContext> factory
         var total = await attached.CountAsync(ct);
         var groups = await attached.Where(t => t != null).GroupBy(t => t).Select(g => new { Threat = g.Key!, Alerts = g.Count() }).ToListAsync(ct);
         var tally = new Tally();
-        foreach (var group in groups) tally.Add(group.Threat, group.Alerts);
+        // Alerts whose threat data names no ATT&CK tactic (a bare string, another framework) are not counted as carrying it.
+        var alertsWithThreat = groups.Sum(g => tally.Add(g.Threat, g.Alerts) ? g.Alerts : 0);
         var indicators = await db.CaseIndicators.Where(l => l.CaseId == caseId).Join(db.Indicators, l => l.IndicatorId, i => i.Id, (_, i) => i.Document)
             .ToListAsync(ct);
         var withThreat = indicators.Count(tally.AddIndicator);
-        return ServiceResult<CaseTactics>.Ok(new CaseTactics(tally.Result(), groups.Sum(g => g.Alerts), total, withThreat, indicators.Count));
+        return ServiceResult<CaseTactics>.Ok(new CaseTactics(tally.Result(), alertsWithThreat, total, withThreat, indicators.Count));
     }
 
     private sealed class Node(string id, string name, string url)
@@ -55,10 +56,11 @@ public sealed class CaseTacticsService(IDbContextFactory<CasesDbContext> factory
     {
         private readonly Dictionary<string, Node> tactics = new(StringComparer.OrdinalIgnoreCase);
 
-        public void Add(string threatJson, int alerts)
+        /// <summary>Counts an alert group's tactics and techniques once each; false when its threat data names none.</summary>
+        public bool Add(string threatJson, int alerts)
         {
             using var document = Parse(threatJson);
-            if (document is null) return;
+            if (document is null) return false;
             var counted = new HashSet<Node>();
             foreach (var entry in document.RootElement.EnumerateArray())
             {
@@ -77,6 +79,7 @@ public sealed class CaseTacticsService(IDbContextFactory<CasesDbContext> factory
                             Child(technique.Children, subJson, subId, AttackMatrix.TechniqueUrl(subId)).Count(alerts, counted);
                 }
             }
+            return counted.Count > 0;
         }
 
         /// <summary>Counts an indicator's tactics and techniques once each; false when it names none.</summary>
