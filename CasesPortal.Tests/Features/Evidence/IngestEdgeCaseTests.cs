@@ -181,12 +181,14 @@ public sealed class IngestEdgeCaseTests : IAsyncLifetime
             "\uFEFF{\"index\":{\"_id\":\"bom-1\"}}", """{"message":"after a byte order mark"}""",
             """{"index":{"_id":"act\ud800"}}""", """{"message":"behind a broken action"}""",
             longAction, """{"message":"behind a long action"}""",
+            """{"update":{"_id":"u"}}""", longAction.Replace("index", "doc"),
             """{"index":{"_id":"last"}}""", """{"message":"kept"}""");
 
         var result = await small.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Events, Samples.Utf8(body), CancellationToken.None);
 
         var items = result.Value!.Items.Select(i => i.Index).ToList();
-        Assert.Equal([(201, "bom-1"), (400, null), (400, null), (201, "last")], items.Select(i => (i.Status, i.Id)));
+        Assert.Equal([(201, "bom-1"), (400, null), (400, null), (400, null), (201, "last")], items.Select(i => (i.Status, i.Id)));
+        Assert.Contains("[update] action is not supported", items[3].Error!.Reason);
         Assert.Contains("action line is not valid", items[1].Error!.Reason);
         Assert.Contains("Ingest:MaxLineBytes", items[2].Error!.Reason);
         await using var db = await small.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();

@@ -92,8 +92,17 @@ public static class BulkBodyReader
             if (SkipWhitespace(line.Span) == line.Length) continue;
             if (line.Length > limits.MaxLineBytes)
             {
-                // A document too long, or an action line too long, whose own document line then goes with it.
-                pending = pending is null && BulkAction.OfLongLine(line.Span) is { HasBody: true } action ? action with { Problem = "too long" } : null;
+                if (pending is { } owner)
+                {
+                    // The document of an action; a refused action (an update's body) has had its item already.
+                    pending = null;
+                    if (!owner.Stores) continue;
+                }
+                else
+                {
+                    // An action line too long to read takes its own document line with it.
+                    pending = BulkAction.OfLongLine(line.Span) is { HasBody: true } action ? action with { Problem = "too long" } : null;
+                }
                 yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(line.Length, limits));
             }
             else if (pending is { } action)
