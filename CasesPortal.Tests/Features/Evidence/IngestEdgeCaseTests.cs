@@ -103,14 +103,17 @@ public sealed class IngestEdgeCaseTests : IAsyncLifetime
             {"doc":{"message":"changed"}}
             {"index":{"_id":"es-1"}}
             {"@timestamp":"2026-11-28T00:00:02Z","event":{"action":"stop"},"host":{"name":"WS-1"}}
+            {"index":{"_id":"not-json"}}
+            {"message": oops}
             {"index":{}}
             """);
 
-        Assert.Equal([(201, "es-1"), (201, "evt-2"), (400, null), (400, null), (200, "es-1"), (400, null)],
+        Assert.Equal([(201, "es-1"), (201, "evt-2"), (400, null), (400, null), (200, "es-1"), (400, "not-json"), (400, null)],
             response.Items.Select(i => (i.Index.Status, i.Index.Id)));
         Assert.Contains("[delete] action is not supported", response.Items[2].Index.Error!.Reason);
         Assert.Contains("[update] action is not supported", response.Items[3].Index.Error!.Reason);
-        Assert.Contains("document line is missing", response.Items[5].Index.Error!.Reason);
+        Assert.Contains("not valid JSON", response.Items[5].Index.Error!.Reason);
+        Assert.Contains("document line is missing", response.Items[6].Index.Error!.Reason);
         await using var db = await DbAsync();
         var stored = await db.SecurityEvents.OrderBy(e => e.Id).ToListAsync();
         Assert.Equal([("es-1", "stop"), ("evt-2", null)], stored.Select(e => (e.Id, e.EventAction)));

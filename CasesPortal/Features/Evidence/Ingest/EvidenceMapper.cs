@@ -86,16 +86,18 @@ public static class EvidenceMapper
     /// </summary>
     private static MappedDocument<T> Guarded<T>(BulkDocument input, Func<MappedDocument<T>> map) where T : class
     {
+        // A refused document keeps the id its action line gave, as Elasticsearch answers.
         if (input.Error is null && UnpairedSurrogates.Find(input.Json.Span) is { } escape)
-            return MappedDocument<T>.Fail(null, BulkError.Parse(
+            return MappedDocument<T>.Fail(input.ActionId, BulkError.Parse(
                 $"not valid Unicode: the escape [{escape}] is half of a UTF-16 surrogate pair without its other half."));
         try
         {
-            return map();
+            var mapped = map();
+            return mapped is { Id: null, Error: not null } && input.ActionId is { } actionId ? mapped with { Id = actionId } : mapped;
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {
-            return MappedDocument<T>.Fail(null, BulkError.Mapping($"the document could not be read: {ex.Message}"));
+            return MappedDocument<T>.Fail(input.ActionId, BulkError.Mapping($"the document could not be read: {ex.Message}"));
         }
     }
 
