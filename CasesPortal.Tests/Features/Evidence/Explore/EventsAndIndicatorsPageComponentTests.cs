@@ -45,6 +45,26 @@ public sealed class EventsAndIndicatorsPageComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task A_stix_indicator_shows_its_name_labels_and_validity_and_an_expired_one_says_so()
+    {
+        await IngestAsync(EvidenceKind.Indicators, Samples.StixBundle);
+        Services.AddSingleton(Portal.Get<EvidenceQueries>());
+        Navigation.NavigateTo("/indicators?type=ipv4-addr");
+
+        var cut = RenderWithProviders<IndicatorsPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#indicators-table tbody tr")));
+        cut.Find("#indicators-table tbody tr").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Name", cut.Find(".evidence-fields").TextContent));
+        var fields = cut.FindAll(".evidence-fields dt").Select(dt => (dt.TextContent, dt.NextElementSibling!.TextContent)).ToDictionary();
+        Assert.Equal(("Cobalt Strike team server", "c2, malicious-activity"), (fields["Name"], fields["Labels"]));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), IndicatorDescription.Of("""{"valid_until":"2026-12-01T00:00:00Z"}""").ValidUntil);
+        Assert.True(IndicatorDescription.Of("""{"valid_until":"2026-12-01T00:00:00Z"}""").IsExpired(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)));
+        Assert.False(IndicatorDescription.Of("""{"valid_until":"2026-12-01T00:00:00Z"}""").IsExpired(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(IndicatorDescription.None, IndicatorDescription.Of("not json"));
+    }
+
+    [Fact]
     public void An_empty_events_page_points_to_the_import_page()
     {
         Services.AddSingleton(Portal.Get<EvidenceQueries>());
