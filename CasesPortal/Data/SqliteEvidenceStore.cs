@@ -17,11 +17,28 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
     private static readonly string EventSql = UpsertSql("SecurityEvents", EvidenceColumns.Events.Select(c => c.Name));
     private static readonly string IndicatorSql = UpsertSql("Indicators", EvidenceColumns.Indicators.Select(c => c.Name));
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) => UpsertAsync("Alerts", AlertSql, EvidenceColumns.Alerts, a => a.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Alert> rows, CancellationToken ct) =>
+        UpsertAsync("Alerts", AlertSql, EvidenceColumns.Alerts, a => a.Id, AlertUpkeep, rows, ct);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) => UpsertAsync("SecurityEvents", EventSql, EvidenceColumns.Events, e => e.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<SecurityEvent> rows, CancellationToken ct) =>
+        UpsertAsync("SecurityEvents", EventSql, EvidenceColumns.Events, e => e.Id, EventUpkeep, rows, ct);
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) => UpsertAsync("Indicators", IndicatorSql, EvidenceColumns.Indicators, i => i.Id, rows, ct);
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Indicator> rows, CancellationToken ct) =>
+        UpsertAsync("Indicators", IndicatorSql, EvidenceColumns.Indicators, i => i.Id, NoUpkeep, rows, ct);
+
+    /// <summary>
+    /// What a batch keeps up beside its table, in its transaction, set-wise: statements run over the ids already stored
+    /// (<c>$ids</c>, a JSON array) before and after the rows are written, and one over the rows the batch added (those
+    /// after rowid <c>$after</c>).
+    /// </summary>
+    private sealed record Upkeep(IReadOnlyList<string> BeforeResent, IReadOnlyList<string> AfterResent, string? AfterAdded = null);
+
+    /// <summary>Alerts sent again may change user, host or rule under the cases they sit in: counted out, then in again.</summary>
+    private static readonly Upkeep AlertUpkeep = new(CaseAlertFacets.CountOutSql(LinksOf), [CaseAlertFacets.CountInSql(LinksOf)]);
+
+    private static readonly Upkeep EventUpkeep = new([EventTextIndex.ForgetResent], [EventTextIndex.AddResent], EventTextIndex.AddWrittenAfter);
+
+    private static readonly Upkeep NoUpkeep = new([], []);
 
     private static string UpsertSql(string table, IEnumerable<string> columnNames)
     {
@@ -35,7 +52,8 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
             """;
     }
 
-    private async Task<UpsertResult> UpsertAsync<T>(string table, string sql, EvidenceColumn<T>[] columns, Func<T, string> id, IReadOnlyList<T> rows, CancellationToken ct)
+    private async Task<UpsertResult> UpsertAsync<T>(string table, string sql, EvidenceColumn<T>[] columns, Func<T, string> id, Upkeep upkeep,
+        IReadOnlyList<T> rows, CancellationToken ct)
     {
         var created = new bool[rows.Count];
         if (rows.Count == 0) return new UpsertResult(created, TimeSpan.Zero, 0);
@@ -55,9 +73,9 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         // The write lock is held from BEGIN IMMEDIATE, so what this reads stays true until the commit.
         var stored = await StoredIdsAsync(connection, transaction, table, rows.Select(id).Distinct().ToList(), ct);
-        // Alerts sent again may change user, host or rule under the cases they sit in: count them out, then in again.
-        var resent = table == "Alerts" && stored.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(stored) : null;
-        if (resent is not null) await RunAsync(connection, transaction, CaseAlertFacets.CountOutSql(LinksOf), resent, ct);
+        var resent = stored.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(stored) : null;
+        if (resent is not null) await RunAsync(connection, transaction, upkeep.BeforeResent, ("$ids", resent), ct);
+        var lastRowid = upkeep.AfterAdded is null ? 0L : await ScalarAsync(connection, transaction, $"SELECT COALESCE(MAX(rowid), 0) FROM \"{table}\";", ct);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
@@ -77,8 +95,10 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
             written++;
         }
 
-        // Alerts counted out but left for the next call are counted in again unchanged: the figures stay exact either way.
-        if (resent is not null) await RunAsync(connection, transaction, [CaseAlertFacets.CountInSql(LinksOf)], resent, ct);
+        // Every row added gets a rowid above the last one before the batch.
+        if (upkeep.AfterAdded is not null) await RunAsync(connection, transaction, [upkeep.AfterAdded], ("$after", lastRowid), ct);
+        // Rows of the resent ids left for the next call are kept up again unchanged: the upkeep stays exact either way.
+        if (resent is not null) await RunAsync(connection, transaction, upkeep.AfterResent, ("$ids", resent), ct);
         // Cancelled or failed before this line, the transaction is rolled back on dispose: never a partial batch.
         var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         await transaction.CommitAsync(ct);
@@ -101,16 +121,25 @@ public sealed class SqliteEvidenceStore(string connectionString) : IEvidenceStor
     /// <summary>The case links of the alerts named by the JSON array <c>$ids</c>.</summary>
     private const string LinksOf = """SELECT "CaseId", "AlertId" FROM "CaseAlerts" WHERE "AlertId" IN (SELECT value FROM json_each($ids))""";
 
-    private static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> statements, string ids, CancellationToken ct)
+    private static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> statements,
+        (string Name, object Value) parameter, CancellationToken ct)
     {
         foreach (var sql in statements)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
-            command.Parameters.AddWithValue("$ids", ids);
+            command.Parameters.AddWithValue(parameter.Name, parameter.Value);
             await command.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Batches written since the write-ahead log was last copied back into the database.</summary>

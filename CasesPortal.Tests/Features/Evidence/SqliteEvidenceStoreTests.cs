@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CasesPortal.Tests.Features.Evidence;
 
-/// <summary>SQLite's evidence writes: a batch never holds the single write lock much past its budget.</summary>
+/// <summary>SQLite's evidence writes: a batch never holds the single write lock much past its budget, and keeps the events' word index exact.</summary>
 [Trait(Layer.Name, Layer.Unit)]
 [Trait(TestProvider.Trait, TestProvider.Sqlite)]
 public sealed class SqliteEvidenceStoreTests : IAsyncLifetime
@@ -47,5 +47,53 @@ public sealed class SqliteEvidenceStoreTests : IAsyncLifetime
         Assert.Equal((1, false), (again.Written, again.Created[0]));
         await using (var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync())
             Assert.Equal(rows.Count, await db.Alerts.CountAsync());
+    }
+
+    private static List<SecurityEvent> Events(int count, string word) => Enumerable.Range(0, count).Select(i => new SecurityEvent
+    {
+        Id = $"words-{i:D6}",
+        HostName = $"host-{i % 500}",
+        Message = $"{word} seen on host-{i % 500}",
+        Timestamp = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(i),
+        Document = $$"""{"_id":"words-{{i:D6}}"}""",
+    }).ToList();
+
+    private async Task<long> WordCountAsync(string word)
+    {
+        await using var db = await portal.Get<IDbContextFactory<CasesDbContext>>().CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{EventTextIndex.Table}\" WHERE \"{EventTextIndex.Table}\" MATCH '{word}'";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<int> UpsertAllAsync(SqliteEvidenceStore store, List<SecurityEvent> rows)
+    {
+        var done = 0;
+        while (done < rows.Count)
+            done += (await store.UpsertAsync(rows.GetRange(done, rows.Count - done), CancellationToken.None)).Written;
+        return done;
+    }
+
+    [Fact]
+    public async Task The_word_index_holds_exactly_the_events_written_when_a_batch_is_cut_and_when_events_are_sent_again()
+    {
+        var store = new SqliteEvidenceStore(portal.Database.ConnectionString);
+        var first = Events(20_000, "zebra");
+
+        var cut = await store.UpsertAsync(first, CancellationToken.None);
+
+        Assert.InRange(cut.Written, 1, first.Count - 1);
+        Assert.Equal(cut.Written, await WordCountAsync("zebra"));
+        await UpsertAllAsync(store, first.GetRange(cut.Written, first.Count - cut.Written));
+        Assert.Equal(first.Count, await WordCountAsync("zebra"));
+
+        // Sent again with new words, also cut part way: the events not yet rewritten keep their old words until they are.
+        var again = Events(20_000, "giraffe");
+        var resent = await store.UpsertAsync(again, CancellationToken.None);
+        Assert.Equal((resent.Written, first.Count - resent.Written), (await WordCountAsync("giraffe"), await WordCountAsync("zebra")));
+        await UpsertAllAsync(store, again.GetRange(resent.Written, again.Count - resent.Written));
+        Assert.Equal((again.Count, 0L, again.Count), (await WordCountAsync("giraffe"), await WordCountAsync("zebra"), await WordCountAsync("seen")));
     }
 }
