@@ -10,7 +10,9 @@ if (BackupCommand.IsBackup(args)) return await BackupCommand.RunAsync(args, Cons
 try
 {
     var arguments = PortalArguments.Normalize(args);
-    var builder = WebApplication.CreateBuilder(arguments);
+    // The database lives under the content root by default: watching that tree for settings changes woke a thread at
+    // every write of the database's log (about 5% of the CPU during an import). Settings are read at start.
+    var builder = WebApplication.CreateBuilder([.. arguments, "--hostBuilder:reloadConfigOnChange=false"]);
     builder.AddCasesPortal(arguments);
     var app = builder.Build();
 
