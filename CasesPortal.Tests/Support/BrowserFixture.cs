@@ -113,6 +113,27 @@ public static class BrowserSteps
         }
     }
 
+    /// <summary>
+    /// Types into a field and presses Enter until the address changes: a dialog that has just closed hands the focus back
+    /// a moment later, and a key pressed before that can land elsewhere.
+    /// </summary>
+    public static async Task EnterUntilAddressAsync(IPage page, string selector, string value, string address)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync(selector, value);
+            await page.Locator(selector).PressAsync("Enter");
+            try
+            {
+                await page.WaitForURLAsync(address, new() { Timeout = 5000, WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
+        }
+    }
+
     /// <summary>Opens a select and picks an option until the address follows: an option clicked while the list re-renders can be lost.</summary>
     public static async Task ChooseUntilAddressAsync(IPage page, string selectSelector, string optionText, string address)
     {

@@ -74,9 +74,6 @@ public sealed class CaseListBrowserTests(BrowserFixture browser) : IClassFixture
 
         var first = (await browser.Portal.Services.GetRequiredService<CasesPortal.Features.Cases.Services.CaseQueries>()
             .FindAsync(new() { Tags = [tag] })).Cases.Min(c => c.Number);
-        await page.FillAsync("#jump-box", $"#{first}");
-        // Enter goes to the box itself: the closing dialog hands the focus back to the page a moment after it closes.
-        await page.Locator("#jump-box").PressAsync("Enter");
-        await page.WaitForURLAsync($"**/cases/{first}");
+        await BrowserSteps.EnterUntilAddressAsync(page, "#jump-box", $"#{first}", $"**/cases/{first}");
     }
 }
