@@ -232,6 +232,11 @@ public sealed class EvidenceIngestServiceTests : IAsyncLifetime
     [InlineData("   \n  ", "empty")]
     [InlineData("hello world", "not JSON")]
     [InlineData("[{\"a\":1}, {\"b\":", "not valid JSON")]
+    [InlineData("[\n  {\"a\": 1}\n  {\"b\": 2}\n]", "array but is not valid JSON: '{' is invalid after a value. Expected either ',', '}', or ']' (line 3, byte 3)")]
+    // A pretty-printed bundle missing a comma: one message that says where, not an error for each of its lines.
+    [InlineData("\n{\n  \"type\": \"bundle\",\n  \"objects\": [\n    {\"type\": \"indicator\"}\n    {\"type\": \"indicator\"}\n  ]\n}",
+        "one JSON object written over several lines, and it is not valid JSON: '{' is invalid after a value. Expected either ',', '}', or ']' (line 6, byte 5)")]
+    [InlineData("{\n", "over several lines")]
     public async Task A_body_that_is_not_json_at_all_is_refused_whole(string body, string message)
     {
         var result = await Ingest.IngestAsync(EvidenceKind.Alerts, Samples.Utf8(body), CancellationToken.None);
@@ -239,5 +244,16 @@ public sealed class EvidenceIngestServiceTests : IAsyncLifetime
         Assert.False(result.Succeeded);
         Assert.Equal(400, result.Error!.Status);
         Assert.Contains(message, result.Error.Message);
+    }
+
+    [Fact]
+    public async Task Ndjson_whose_first_line_is_cut_short_keeps_its_good_lines()
+    {
+        var body = Samples.Utf8("{\"_id\":\"cut\",\"message\":\"half\n{\"_id\":\"whole-1\",\"@timestamp\":\"2026-11-27T10:00:00Z\"}\n{\"_id\":\"whole-2\",\"@timestamp\":\"2026-11-27T10:01:00Z\"}\n");
+
+        var result = await Ingest.IngestAsync(EvidenceKind.Events, body, CancellationToken.None);
+
+        Assert.Equal([400, 201, 201], result.Value!.Items.Select(i => i.Index.Status));
+        Assert.Contains("not valid JSON", result.Value.Items[0].Index.Error!.Reason);
     }
 }

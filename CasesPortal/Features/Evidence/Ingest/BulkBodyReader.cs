@@ -19,24 +19,63 @@ public static class BulkBodyReader
         if (first is not (byte)'{' and not (byte)'[')
             return (null, "The body is not JSON: send NDJSON (one JSON document per line) or a JSON array of documents.");
 
-        var whole = WholeDocument(body[start..], limits);
+        var (whole, error) = WholeDocument(body[start..], limits);
+        var where = error is null ? "" : Describe(error, body.Span[..start].Count((byte)'\n'));
         if (first == (byte)'[')
             return whole is null
-                ? (null, "The body starts as a JSON array but is not valid JSON; send a valid array, or NDJSON to have bad lines reported one by one.")
+                ? (null, $"The body starts as a JSON array but is not valid JSON: {where}. Send a valid array, or NDJSON to have bad lines reported one by one.")
                 : (Elements(whole, limits), null);
-        return whole is null ? (Lines(body, limits), null) : (Single(whole, limits), null);
+        if (whole is not null) return (Single(whole, limits), null);
+        return IsSpreadOverLines(body.Span[start..])
+            ? (null, $"The body is one JSON object written over several lines, and it is not valid JSON: {where}. Mend it, or send NDJSON (one document per line) to have bad lines reported one by one.")
+            : (Lines(body, limits), null);
     }
 
-    private static JsonDocument? WholeDocument(ReadOnlyMemory<byte> json, IngestOptions limits)
+    private static (JsonDocument? Document, JsonException? Error) WholeDocument(ReadOnlyMemory<byte> json, IngestOptions limits)
     {
         try
         {
             // NDJSON fails here at the start of its second line, so guessing costs one line's parse.
-            return JsonDocument.Parse(json, Options(limits));
+            return (JsonDocument.Parse(json, Options(limits)), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ex);
+        }
+    }
+
+    /// <summary>The parser's complaint and where it is in the body, counting the blank lines before the JSON.</summary>
+    private static string Describe(JsonException error, int linesBefore) =>
+        $"{error.Message.Split(" LineNumber:", 2)[0].Trim().TrimEnd('.')} (line {error.LineNumber + 1 + linesBefore}, byte {error.BytePositionInLine + 1})";
+
+    /// <summary>
+    /// Whether a body that is not valid JSON is one object written over several lines (pretty-printed), rather than
+    /// NDJSON: its first line only opens a value, and its second does not start a document. Read as NDJSON, each of its
+    /// lines would be refused on its own, which says nothing about where the object breaks. NDJSON whose first line is
+    /// cut short still has a document on its second, and keeps its good lines.
+    /// </summary>
+    private static bool IsSpreadOverLines(ReadOnlySpan<byte> json)
+    {
+        var end = json.IndexOf((byte)'\n');
+        if (end < 0 || !OnlyOpensAValue(json[..end])) return false;
+        var rest = json[(end + 1)..];
+        var next = SkipWhitespace(rest);
+        return next == rest.Length || rest[next] != (byte)'{';
+    }
+
+    /// <summary>Whether the line is the valid start of a JSON value that goes on past it.</summary>
+    private static bool OnlyOpensAValue(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read())
+                if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) return false;
+            return true;
         }
         catch (JsonException)
         {
-            return null;
+            return false;
         }
     }
 
