@@ -52,6 +52,23 @@ public sealed class ImportBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal("1", (await page.Locator("#import-failed .figure-value").InnerTextAsync()).Trim());
         Assert.Contains("x_content_parse_exception", await page.Locator("#import-errors").InnerTextAsync());
         await BrowserSteps.ScreenshotAsync(page, "ingest-04-alerts-with-an-error");
+
+        // A pretty-printed bundle missing a comma: one message that says where it breaks, and nothing to import.
+        var broken = Path.Combine(Path.GetTempPath(), $"bundle-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(broken, "{\n  \"type\": \"bundle\",\n  \"objects\": [\n    {\"type\": \"indicator\"}\n    {\"type\": \"indicator\"}\n  ]\n}\n");
+        try
+        {
+            await page.SetInputFilesAsync(".import-upload input[type=file]", broken);
+            await page.Locator("#import-problem", new() { HasText = "(line 5, byte 5)" }).WaitForAsync();
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+        Assert.Contains("not valid JSON", await page.Locator("#import-problem").InnerTextAsync());
+        Assert.Contains("95 bytes", await page.Locator("#import-file-name").InnerTextAsync());
+        Assert.True(await page.Locator("#import-start").IsDisabledAsync());
+        await BrowserSteps.ScreenshotAsync(page, "ingest-05-broken-bundle");
     }
 
     [SkippableFact]
