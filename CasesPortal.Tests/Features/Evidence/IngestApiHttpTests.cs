@@ -50,6 +50,27 @@ public sealed class IngestApiHttpTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Each_item_answers_under_its_actions_name()
+    {
+        var analyst = await BasicClientAsync("ingest.analyst@soc.example", Roles.Analyst);
+        var body = Encoding.UTF8.GetBytes("""
+            {"create":{"_index":"logs-endpoint","_id":"act-create"}}
+            {"@timestamp":"2026-11-28T00:00:00Z","host":{"name":"WS-1"}}
+            {"index":{"_id":"act-index"}}
+            {"@timestamp":"2026-11-28T00:00:01Z","host":{"name":"WS-2"}}
+            {"delete":{"_id":"act-create"}}
+            {"@timestamp":"2026-11-28T00:00:02Z","_id":"plain"}
+            """);
+
+        var response = await analyst.PostAsync("/api/events/_bulk", Ndjson(body));
+
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Select(item => item.EnumerateObject().Single()).ToList();
+        Assert.Equal([("create", "act-create", 201), ("index", "act-index", 201), ("delete", "act-create", 400), ("index", "plain", 201)],
+            items.Select(p => (p.Name, p.Value.GetProperty("_id").GetString(), p.Value.GetProperty("status").GetInt32())));
+    }
+
+    [Fact]
     public async Task Alerts_go_in_as_ndjson_and_again_as_updates()
     {
         var analyst = await BasicClientAsync("ingest.analyst@soc.example", Roles.Analyst);

@@ -108,8 +108,13 @@ public sealed class IngestEdgeCaseTests : IAsyncLifetime
             {"index":{}}
             """);
 
-        Assert.Equal([(201, "es-1"), (201, "evt-2"), (400, null), (400, null), (200, "es-1"), (400, "not-json"), (400, null)],
+        Assert.Equal([(201, "es-1"), (201, "evt-2"), (400, "es-1"), (400, "es-1"), (200, "es-1"), (400, "not-json"), (400, null)],
             response.Items.Select(i => (i.Index.Status, i.Index.Id)));
+        // Each item answers under its action's name, as Elasticsearch does.
+        Assert.Equal(["index", "create", "delete", "update", "index", "index", "index"], response.Items.Select(i => i.Action));
+        var wire = System.Text.Json.JsonSerializer.Serialize(response);
+        Assert.Contains("{\"create\":{\"_id\":\"evt-2\",\"status\":201,\"result\":\"created\"}}", wire);
+        Assert.Equal(response.Items, System.Text.Json.JsonSerializer.Deserialize<BulkResponse>(wire)!.Items);
         Assert.Contains("[delete] action is not supported", response.Items[2].Index.Error!.Reason);
         Assert.Contains("[update] action is not supported", response.Items[3].Index.Error!.Reason);
         Assert.Contains("not valid JSON", response.Items[5].Index.Error!.Reason);
@@ -190,7 +195,7 @@ public sealed class IngestEdgeCaseTests : IAsyncLifetime
         var result = await small.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Events, Samples.Utf8(body), CancellationToken.None);
 
         var items = result.Value!.Items.Select(i => i.Index).ToList();
-        Assert.Equal([(201, "bom-1"), (400, null), (400, null), (400, null), (201, "last")], items.Select(i => (i.Status, i.Id)));
+        Assert.Equal([(201, "bom-1"), (400, null), (400, "big"), (400, "u"), (201, "last")], items.Select(i => (i.Status, i.Id)));
         Assert.Contains("[update] action is not supported", items[3].Error!.Reason);
         Assert.Contains("action line is not valid", items[1].Error!.Reason);
         Assert.Contains("Ingest:MaxLineBytes", items[2].Error!.Reason);

@@ -131,28 +131,31 @@ public static class BulkBodyReader
             if (SkipWhitespace(line.Span) == line.Length) continue;
             if (line.Length > limits.MaxLineBytes)
             {
+                BulkAction? itemOf;
                 if (pending is { } owner)
                 {
                     // The document of an action; a refused action (an update's body) has had its item already.
                     pending = null;
                     if (!owner.Stores) continue;
+                    itemOf = owner;
                 }
                 else
                 {
                     // An action line too long to read takes its own document line with it.
-                    pending = BulkAction.OfLongLine(line.Span) is { HasBody: true } action ? action with { Problem = "too long" } : null;
+                    itemOf = BulkAction.OfLongLine(line.Span);
+                    pending = itemOf is { HasBody: true } action ? action with { Problem = "too long" } : null;
                 }
-                yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(line.Length, limits));
+                yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, TooLarge(line.Length, limits), ActionId: itemOf?.Id, Action: itemOf?.Name);
             }
             else if (pending is { } action)
             {
                 // The line after an action is its document (or, for an update, the update's body, already refused).
                 pending = null;
-                if (action.Stores) yield return new BulkDocument(line, ActionId: action.Id);
+                if (action.Stores) yield return new BulkDocument(line, ActionId: action.Id, Action: action.Name);
             }
             else if (BulkAction.Of(line.Span) is { } next)
             {
-                if (next.Refused is { } refused) yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, refused);
+                if (next.Refused is { } refused) yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, refused, ActionId: next.Id, Action: next.Name);
                 if (next.HasBody) pending = next;
             }
             else
@@ -161,7 +164,8 @@ public static class BulkBodyReader
             }
         }
         if (pending is { Stores: true } last)
-            yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, BulkError.Parse($"The [{last.Name}] action line is the last line: its document line is missing."));
+            yield return new BulkDocument(ReadOnlyMemory<byte>.Empty, BulkError.Parse($"The [{last.Name}] action line is the last line: its document line is missing."),
+                ActionId: last.Id, Action: last.Name);
     }
 
     internal static bool IsBundle(JsonElement root) =>

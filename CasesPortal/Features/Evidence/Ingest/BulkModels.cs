@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace CasesPortal.Features.Evidence.Ingest;
@@ -28,7 +29,38 @@ public sealed record BulkItemResult(
     public static BulkItemResult Failed(string? id, BulkError error) => new(id, StatusCodes.Status400BadRequest, null, error);
 }
 
-public sealed record BulkResponseItem([property: JsonPropertyName("index")] BulkItemResult Index);
+/// <summary>
+/// One item of the response, under the name of the action that sent its document, as Elasticsearch answers:
+/// <c>{"index":{...}}</c> for a plain document or an <c>index</c> action, <c>{"create":{...}}</c> for a <c>create</c> one.
+/// </summary>
+[JsonConverter(typeof(BulkResponseItemConverter))]
+public sealed record BulkResponseItem(BulkItemResult Index, string Action = BulkResponseItem.IndexAction)
+{
+    public const string IndexAction = "index";
+}
+
+internal sealed class BulkResponseItemConverter : JsonConverter<BulkResponseItem>
+{
+    public override BulkResponseItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+            throw new JsonException("A bulk item is an object with one property, named after its action.");
+        var action = reader.GetString()!;
+        reader.Read();
+        var item = JsonSerializer.Deserialize<BulkItemResult>(ref reader, options) ?? throw new JsonException("A bulk item has no result.");
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
+            throw new JsonException("A bulk item is an object with one property, named after its action.");
+        return new BulkResponseItem(item, action);
+    }
+
+    public override void Write(Utf8JsonWriter writer, BulkResponseItem value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(value.Action);
+        JsonSerializer.Serialize(writer, value.Index, options);
+        writer.WriteEndObject();
+    }
+}
 
 /// <summary><c>{"took":ms,"errors":bool,"items":[{"index":{...}}]}</c>, one item per input document in order.</summary>
 public sealed record BulkResponse(
@@ -37,10 +69,11 @@ public sealed record BulkResponse(
     [property: JsonPropertyName("items")] IReadOnlyList<BulkResponseItem> Items);
 
 /// <summary>
-/// One input document: its UTF-8 JSON, or why it could not even be cut out of the body; <c>ActionId</c> is the
-/// <c>_id</c> of the Elasticsearch action line before it, if any.
+/// One input document: its UTF-8 JSON, or why it could not even be cut out of the body; <c>Action</c> and <c>ActionId</c>
+/// are the name and <c>_id</c> of the Elasticsearch action line before it, if any.
 /// </summary>
-public sealed record BulkDocument(ReadOnlyMemory<byte> Json, BulkError? Error = null, StixContext? Stix = null, string? ActionId = null);
+public sealed record BulkDocument(ReadOnlyMemory<byte> Json, BulkError? Error = null, StixContext? Stix = null, string? ActionId = null,
+    string? Action = null);
 
 /// <summary>What the other objects of a STIX bundle tell about an indicator: the names of the identities that made them.</summary>
 public sealed record StixContext(IReadOnlyDictionary<string, string> IdentityNames);

@@ -22,11 +22,23 @@ public sealed class EvidenceIngestService(IEvidenceStore store, IOptions<IngestO
         var (documents, problem) = BulkBodyReader.Read(body, Limits);
         if (problem is not null) return ServiceError.Invalid(problem);
 
-        var items = (await IngestDocumentsAsync(kind, documents!, ct)).Select(r => new BulkResponseItem(r)).ToList();
+        var actions = new List<string>();
+        var results = await IngestDocumentsAsync(kind, NotingActions(documents!, actions), ct);
+        var items = results.Select((result, i) => new BulkResponseItem(result, actions[i])).ToList();
         var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var failed = items.Count(i => i.Index.Error is not null);
         logger.LogInformation("Ingested {Count} {Kind} documents in {Took} ms ({Failed} refused)", items.Count, kind, took, failed);
         return ServiceResult<BulkResponse>.Ok(new BulkResponse(took, failed > 0, items));
+    }
+
+    /// <summary>The documents as they are read, noting the action each one came with, for the name of its item.</summary>
+    private static IEnumerable<BulkDocument> NotingActions(IEnumerable<BulkDocument> documents, List<string> actions)
+    {
+        foreach (var document in documents)
+        {
+            actions.Add(document.Action ?? BulkResponseItem.IndexAction);
+            yield return document;
+        }
     }
 
     /// <summary>
