@@ -107,12 +107,27 @@ public sealed class TimelineServiceTests : IAsyncLifetime
         var older = await CreateAsync("Lateral movement");
         portal.Clock.Advance(TimeSpan.FromMinutes(5));
         var newer = await CreateAsync("Lateral movement, day 2");
-        await CreateAsync("Phishing");
+        await CreateAsync("Phishing", query: "user.name:ana");
         var directory = portal.Get<ITimelineDirectory>();
         Assert.Equal([newer.Id, older.Id], (await directory.SearchAsync("lateral", 10)).Select(t => t.Id));
         var titles = await directory.TitlesAsync([older.Id, "missing"]);
         Assert.Equal(new Dictionary<string, string> { [older.Id] = "Lateral movement" }, titles);
         Assert.Equal(2, (await Timelines.FindAsync("Lateral")).Total);
+    }
+
+    [Fact]
+    public async Task The_list_also_finds_a_timeline_by_its_description_or_query()
+    {
+        var byDescription = await CreateAsync("Week 48 review", query: "");
+        await Timelines.UpdateAsync(team.Analyst, byDescription.Id, byDescription.Version,
+            new TimelineInput { Title = byDescription.Title, Description = "Beaconing from the **finance** subnet", Query = "" });
+        var byQuery = await CreateAsync("Logons", query: "host.name:FIN-DC-01 and event.outcome:failure");
+        await CreateAsync("Phishing", query: "user.name:ana");
+
+        var (found, total) = await Timelines.FindAsync("FIN");
+
+        Assert.Equal(2, total);
+        Assert.Equal(new[] { byDescription.Id, byQuery.Id }.Order(), found.Select(t => t.Id).Order());
     }
 
     [Fact]

@@ -51,7 +51,9 @@ public sealed class TimelineService(IDbContextFactory<CasesDbContext> factory, T
         var timelines = db.Timelines.AsNoTracking();
         if (string.IsNullOrWhiteSpace(search)) return timelines;
         var pattern = "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return timelines.Where(t => EF.Functions.Like(t.Title, pattern, "\\"));
+        // An analyst looks for an investigation by what it is about: its title, its description or the host or user it queries.
+        return timelines.Where(t => EF.Functions.Like(t.Title, pattern, "\\") || EF.Functions.Like(t.Description, pattern, "\\")
+            || EF.Functions.Like(t.Query, pattern, "\\"));
     }
 
     public async Task<TimelineView?> GetAsync(string id, CancellationToken ct = default)
