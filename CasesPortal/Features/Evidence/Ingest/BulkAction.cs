@@ -64,7 +64,7 @@ public sealed record BulkAction(string Name, string? Id, string? Problem = null)
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return new BulkAction(name, null, ex.Message.Split(" LineNumber:", 2)[0].Trim());
+            return new BulkAction(name, null, JsonProblem.Reason(ex));
         }
     }
 

@@ -46,7 +46,7 @@ public static class BulkBodyReader
 
     /// <summary>The parser's complaint and where it is in the body, counting the blank lines before the JSON.</summary>
     private static string Describe(JsonException error, int linesBefore) =>
-        $"{error.Message.Split(" LineNumber:", 2)[0].Trim().TrimEnd('.')} (line {error.LineNumber + 1 + linesBefore}, byte {error.BytePositionInLine + 1})";
+        $"{JsonProblem.Reason(error).TrimEnd('.')} ({JsonProblem.Position(error, linesBefore)})";
 
     /// <summary>
     /// Whether a body that is not valid JSON is one object written over several lines (pretty-printed), rather than

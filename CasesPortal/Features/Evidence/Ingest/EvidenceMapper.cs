@@ -273,8 +273,7 @@ public static class EvidenceMapper
         catch (JsonException ex)
         {
             // The reader counts from the start of this document, so its position is given as the document's, not the body's.
-            var message = ex.Message.Split(" LineNumber:", 2)[0].Trim();
-            return BulkError.Parse($"not valid JSON: {message} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of the document)");
+            return BulkError.Parse($"not valid JSON: {JsonProblem.Reason(ex)} ({JsonProblem.Position(ex)} of the document)");
         }
     }
 
