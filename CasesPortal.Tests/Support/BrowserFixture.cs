@@ -134,22 +134,34 @@ public static class BrowserSteps
         }
     }
 
-    /// <summary>Opens a select and picks an option until the address follows: an option clicked while the list re-renders can be lost.</summary>
+    /// <summary>
+    /// Opens a select and picks an option until the address follows: an option clicked while the list re-renders can be
+    /// lost. A pick that was only slow lands late, and picking again would take it back in a multi-choice select, so
+    /// the address gets a second chance before the next try.
+    /// </summary>
     public static async Task ChooseUntilAddressAsync(IPage page, string selectSelector, string optionText, string address)
     {
         for (var attempt = 1; ; attempt++)
         {
             await page.ClickAsync(selectSelector);
             await page.ClickAsync($".mud-popover-open .mud-list-item:has-text('{optionText}')");
-            try
-            {
-                await page.WaitForURLAsync(address, new() { Timeout = 5000, WaitUntil = WaitUntilState.Commit });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 4)
-            {
-                await page.Keyboard.PressAsync("Escape");
-            }
+            if (await ReachesAddressAsync(page, address, 10_000)) return;
+            await page.Keyboard.PressAsync("Escape");
+            if (await ReachesAddressAsync(page, address, 3_000)) return;
+            if (attempt == 4) throw new TimeoutException($"Choosing '{optionText}' in {selectSelector} never led to {address}; the address is {page.Url}.");
+        }
+    }
+
+    private static async Task<bool> ReachesAddressAsync(IPage page, string address, float timeout)
+    {
+        try
+        {
+            await page.WaitForURLAsync(address, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
