@@ -51,6 +51,21 @@ public sealed class ConnectorComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Without_a_connector_an_admin_is_led_to_the_connectors_page_and_an_analyst_told_who_adds_them()
+    {
+        var team = await CaseTeam.CreateAsync(Portal);
+        var item = (await Portal.Get<CaseService>().CreateAsync(team.Analyst, new NewCase("Beaconing from WS-007", "", []))).Value!;
+
+        var cut = RenderWithProviders<ExternalIncidentPanel>(("Case", item), ("Actor", team.Admin));
+        cut.WaitForAssertion(() => Assert.Equal("/settings/connectors", cut.Find("#no-connector a").GetAttribute("href")));
+        Assert.Contains("Administration → Connectors", cut.Find("#no-connector").TextContent);
+
+        cut.FindComponent<ExternalIncidentPanel>().Render(p => p.Add(c => c.Actor, team.Analyst));
+        cut.WaitForAssertion(() => Assert.Contains("An Admin adds them under Administration → Connectors.", cut.Find("#no-connector").TextContent));
+        Assert.Empty(cut.FindAll("#no-connector a"));
+    }
+
+    [Fact]
     public async Task A_viewer_sees_the_incident_but_no_connector_choice_nor_push_button()
     {
         await using var jira = await FakeJira.StartAsync();
