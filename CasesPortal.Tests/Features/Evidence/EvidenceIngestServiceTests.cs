@@ -113,6 +113,15 @@ public sealed class EvidenceIngestServiceTests : IAsyncLifetime
     [InlineData("[domain-name:value = 'evil.example']", "domain-name", "evil.example")]
     [InlineData("[email-addr:value = 'o\\'brien@evil.example']", "email-addr", "o'brien@evil.example")]
     [InlineData("  [ url:value='http://a.example' AND url:value = 'http://b.example' ]", "url", "http://a.example")]
+    [InlineData("[file:name = 'invoice.exe' AND file:hashes.MD5 = 'D41D8CD98F00B204E9800998ECF8427E']", "file", "d41d8cd98f00b204e9800998ecf8427e")]
+    [InlineData("[file:hashes.MD5 = 'aa11' OR file:hashes.'SHA-1' = 'bb22' OR file:hashes.'SHA-256' = 'CC33']", "file", "cc33")]
+    [InlineData("[network-traffic:dst_ref.type = 'ipv4-addr' AND network-traffic:dst_ref.value = '198.51.100.9' AND network-traffic:dst_port = 443]",
+        "ipv4-addr", "198.51.100.9")]
+    [InlineData("[network-traffic:dst_ref.value = '2001:db8::7']", "ipv6-addr", "2001:db8::7")]
+    [InlineData("[network-traffic:dst_ref.value = 'C2.Evil.Example']", "domain-name", "c2.evil.example")]
+    [InlineData("([file:name = 'a.exe'] FOLLOWEDBY [ipv4-addr:value = '203.0.113.9']) WITHIN 300 SECONDS", "ipv4-addr", "203.0.113.9")]
+    [InlineData("[file:size > 1000 AND file:name = 'dropper.exe']", "file", "dropper.exe")]
+    [InlineData("[url:value MATCHES 'ipv4-addr:value = \\'10.0.0.1\\'' AND domain-name:value = 'Evil.Example']", "domain-name", "evil.example")]
     public void Stix_patterns_give_the_ecs_type_and_value(string pattern, string type, string value) =>
         Assert.Equal((type, value), StixPattern.Parse(pattern));
 
@@ -120,6 +129,8 @@ public sealed class EvidenceIngestServiceTests : IAsyncLifetime
     [InlineData("[network-traffic:dst_port = 443]")]
     [InlineData("not a pattern")]
     [InlineData("[ipv4-addr:value = '']")]
+    [InlineData("[file:name != 'a.exe']")]
+    [InlineData("[x-acme-asset:value = 'crown-jewel']")]
     public void Unsupported_stix_patterns_give_nothing(string pattern) => Assert.Null(StixPattern.Parse(pattern));
 
     [Fact]

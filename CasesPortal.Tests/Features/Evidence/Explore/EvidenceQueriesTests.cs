@@ -101,6 +101,19 @@ public sealed class EvidenceQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_indicator_of_several_addresses_is_filed_under_the_first_and_found_by_any_of_them()
+    {
+        var stix = Samples.Utf8("""
+            {"type":"indicator","spec_version":"2.1","id":"indicator--0b7e1c52-9d1f-4a61-b8b4-3f4e5a6b7c8d","created":"2026-11-20T08:00:00Z","modified":"2026-11-20T08:00:00Z","pattern_type":"stix","pattern":"[ipv4-addr:value = '198.51.100.61' OR ipv4-addr:value = '198.51.100.62']","valid_from":"2026-11-20T08:00:00Z"}
+            """);
+        Assert.False((await portal.Get<EvidenceIngestService>().IngestAsync(EvidenceKind.Indicators, stix, CancellationToken.None)).Value!.Errors);
+
+        var second = await Queries.FindIndicatorsAsync(new IndicatorQuery { Common = new() { Search = "198.51.100.62" } }, default);
+
+        Assert.Equal(("ipv4-addr", "198.51.100.61"), (Assert.Single(second.Items).Type, second.Items[0].Value));
+    }
+
+    [Fact]
     public async Task Events_filter_on_one_of_several_categories_and_on_outcome()
     {
         var auth = await Queries.FindEventsAsync(new EventQuery { Categories = ["authentication"] }, default);
