@@ -126,6 +126,22 @@ public sealed class IngestApiHttpTests(PortalFactory factory) : IClassFixture<Po
             HttpStatusCode.BadRequest, "not JSON");
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=----x")]
+    public async Task A_form_body_is_415_and_says_how_to_send_the_file(string contentType)
+    {
+        var analyst = await BasicClientAsync("ingest.analyst@soc.example", Roles.Analyst);
+        var before = await analyst.GetFromJsonAsync<JsonElement>("/api/alerts/_find?perPage=1");
+        var body = new ByteArrayContent(Samples.Bytes(Samples.Alerts));
+        body.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        await ApiAssert.ErrorAsync(await analyst.PostAsync("/api/alerts/_bulk", body), HttpStatusCode.UnsupportedMediaType, "--data-binary @file");
+
+        var after = await analyst.GetFromJsonAsync<JsonElement>("/api/alerts/_find?perPage=1");
+        Assert.Equal(before.GetProperty("total").GetInt32(), after.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task A_body_over_the_limit_is_413()
     {
