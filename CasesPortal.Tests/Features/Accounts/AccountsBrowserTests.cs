@@ -10,6 +10,7 @@ public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture
     {
         var page = await browser.NewPageAsync();
         await BrowserSteps.LogInAsync(page, TestAccounts.AdminEmail, TestAccounts.AdminPassword);
+        await page.Locator("#team-queue #queue-open").WaitForAsync();
         await BrowserSteps.ScreenshotAsync(page, "01-overview-admin");
 
         await page.ClickAsync("#nav-admin-users");

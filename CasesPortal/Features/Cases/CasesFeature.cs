@@ -14,6 +14,7 @@ public static class CasesFeature
     {
         builder.Services.AddSingleton<CaseEvents>();
         builder.Services.AddSingleton<CaseQueries>();
+        builder.Services.AddSingleton<Home.TeamQueueQueries>();
         builder.Services.AddSingleton<CaseService>();
         builder.Services.AddSingleton<CommentService>();
         builder.Services.AddSingleton<ActivityQueries>();

@@ -24,12 +24,7 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, Tim
     public async Task<CaseFindResult> FindAsync(CaseQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var withoutStatus = Filter(db, query);
-        if (query.SlaStates.Count > 0)
-        {
-            var targets = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Severity, ct);
-            withoutStatus = withoutStatus.Where(Metrics.Sla.SlaService.Matching(targets, query.SlaStates, clock.GetUtcNow()));
-        }
+        var withoutStatus = await MatchingAsync(db, query, ct);
         // One pass gives the status counts and the time-to-close sums, so the mean over the chosen statuses needs no second scan.
         var counts = await withoutStatus.GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Count(), Closes = g.Count(c => c.DurationSeconds != null), Seconds = g.Sum(c => (double?)c.DurationSeconds) })
@@ -47,6 +42,23 @@ public sealed class CaseQueries(IDbContextFactory<CasesDbContext> dbFactory, Tim
         var rows = Sort(filtered, query.Sort, query.Descending).Skip((page - 1) * perPage).Take(perPage);
         var cases = await ProjectAsync(db, rows, ct);
         return new CaseFindResult(cases, page, perPage, total, Count(CaseStatus.Open), Count(CaseStatus.InProgress), Count(CaseStatus.Closed), averageToClose);
+    }
+
+    /// <summary>How many cases match the query's filters, statuses included, without reading any of them.</summary>
+    public async Task<int> CountAsync(CaseQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var matching = await MatchingAsync(db, query, ct);
+        return await (query.Statuses.Count > 0 ? matching.Where(c => query.Statuses.Contains(c.Status)) : matching).CountAsync(ct);
+    }
+
+    /// <summary>The cases matching every filter but the statuses.</summary>
+    private async Task<IQueryable<Case>> MatchingAsync(CasesDbContext db, CaseQuery query, CancellationToken ct)
+    {
+        var matching = Filter(db, query);
+        if (query.SlaStates.Count == 0) return matching;
+        var targets = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(t => t.Severity, ct);
+        return matching.Where(Metrics.Sla.SlaService.Matching(targets, query.SlaStates, clock.GetUtcNow()));
     }
 
     public async Task<IReadOnlyList<string>> TagsAsync(CancellationToken ct = default)
