@@ -90,6 +90,20 @@ public sealed class TeamQueueCardTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Another_analysts_new_case_shows_without_a_reload()
+    {
+        var team = await CaseTeam.CreateAsync(Portal);
+        Services.AddSingleton(Portal.Get<TeamQueueQueries>());
+        var cut = Render<TeamQueueCard>();
+        cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("#queue-open .team-queue-count").TextContent));
+
+        await Portal.Get<CaseService>().CreateAsync(team.OtherAnalyst, new NewCase("Beaconing from WS-042"));
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#queue-open .team-queue-count").TextContent));
+        Assert.Equal("1", cut.Find("#queue-unassigned .team-queue-count").TextContent);
+    }
+
+    [Fact]
     public async Task Without_sla_targets_it_says_so_and_offers_a_lead_to_set_them()
     {
         await TeamQueueCases.CreateAsync(Portal, await CaseTeam.CreateAsync(Portal), withSla: false);
