@@ -38,7 +38,7 @@ public sealed class BenchmarkCommandTests
             .Select(l => l.Split('|').Select(cell => cell.Trim()).ToArray()).ToDictionary(cells => cells[1], cells => cells);
         string[] timed =
         [
-            "case list: page 1 of 25", "case metrics (summary bar) of a case with 1,000 alerts", "case page, HTTP GET of the prerendered page",
+            "case list: page 1 of 25", "overview team queue", "case metrics (summary bar) of a case with 1,000 alerts", "case page, HTTP GET of the prerendered page",
             "dashboard, one year", "timeline query `host.name:SRV-0000` (indexed)", "the same over HTTP, `POST /api/timelines/_query`",
         ];
         foreach (var operation in timed)

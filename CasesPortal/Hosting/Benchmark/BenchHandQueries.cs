@@ -38,6 +38,13 @@ public abstract class BenchHandQueries : IAsyncDisposable
             """);
     }
 
+    /// <summary>The overview's team queue: open and in-progress cases, and the unclosed ones nobody is assigned to, in one pass.</summary>
+    public Task TeamQueueAsync() => ReadAllAsync($"""
+        SELECT {CountWhere("c.\"Status\" = 0")}, {CountWhere("c.\"Status\" = 1")},
+            {CountWhere("NOT EXISTS (SELECT 1 FROM \"CaseAssignees\" AS a WHERE a.\"CaseId\" = c.\"Id\")")}
+        FROM "Cases" AS c WHERE c."DeletedAt" IS NULL AND c."Status" IN (0, 1)
+        """);
+
     /// <summary>The summary bar of a case: alert count, distinct users and hosts with their top 10, connectors, status stays.</summary>
     public async Task CaseMetricsAsync(string caseId)
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using CasesPortal.Features.Cases.Model;
 using CasesPortal.Features.Cases.Services;
+using CasesPortal.Features.Home;
 using CasesPortal.Features.Metrics;
 using CasesPortal.Features.Metrics.Dashboard;
 using CasesPortal.Features.Timelines.Query;
@@ -33,6 +34,10 @@ public sealed class QueryBenchmark(BenchPortal portal, IBenchEngine engine, Benc
         var cases = services.GetRequiredService<CaseQueries>();
         rows.Add(await TimeAsync("case list: page 1 of 25, filtered by status and severity, sorted by last change, with status counts", 50, 2,
             async () => Check((await cases.FindAsync(CaseListQuery)) is { CountOpen: > 0 } or { CountClosed: > 0 }, "the case list counted no case"), hand.CaseListAsync));
+
+        var queue = services.GetRequiredService<TeamQueueQueries>();
+        rows.Add(await TimeAsync("overview team queue: open, in progress, unassigned (and SLA at risk and breached, once targets are set)", 50, 2,
+            async () => Check((await queue.GetAsync()) is { Open: > 0 } or { InProgress: > 0 }, "the team queue counted no case"), hand.TeamQueueAsync));
 
         var metrics = services.GetRequiredService<CaseMetricsService>();
         rows.Add(await TimeAsync($"case metrics (summary bar) of a case with {facts.BigCaseAlerts:N0} alerts", 50, null,
