@@ -58,6 +58,7 @@ public sealed class EventsAndIndicatorsPageComponentTests : PortalComponentTest
         cut.WaitForAssertion(() => Assert.Contains("Name", cut.Find(".evidence-fields").TextContent));
         var fields = cut.FindAll(".evidence-fields dt").Select(dt => (dt.TextContent, dt.NextElementSibling!.TextContent)).ToDictionary();
         Assert.Equal(("Cobalt Strike team server", "c2, malicious-activity"), (fields["Name"], fields["Labels"]));
+        Assert.Equal("[ipv4-addr:value = '203.0.113.7']", fields["Pattern"]);
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), IndicatorDescription.Of("""{"valid_until":"2026-12-01T00:00:00Z"}""").ValidUntil);
         Assert.True(IndicatorDescription.Of("""{"valid_until":"2026-12-01T00:00:00Z"}""").IsExpired(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)));
         Assert.False(IndicatorDescription.Of("""{"valid_until":"2026-12-01T00:00:00Z"}""").IsExpired(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)));

@@ -5,9 +5,10 @@ namespace CasesPortal.Features.Evidence.Explore.Indicators;
 
 /// <summary>
 /// What a STIX indicator says about itself beyond the indexed fields, for its details panel: its name, description,
-/// labels and kinds, and until when it is valid, so an analyst sees at once that an expired one should not be acted on.
+/// labels and kinds, its whole pattern (of which the indexed value is one comparison), and until when it is valid, so an
+/// analyst sees at once that an expired one should not be acted on.
 /// </summary>
-public sealed record IndicatorDescription(string? Name, string? Description, string? Labels, DateTimeOffset? ValidUntil)
+public sealed record IndicatorDescription(string? Name, string? Description, string? Labels, DateTimeOffset? ValidUntil, string? Pattern = null)
 {
     public static readonly IndicatorDescription None = new(null, null, null, null);
 
@@ -22,7 +23,7 @@ public sealed record IndicatorDescription(string? Name, string? Description, str
             if (root.ValueKind != JsonValueKind.Object) return None;
             var labels = Strings(root, "labels").Concat(Strings(root, "indicator_types")).Distinct().ToList();
             return new IndicatorDescription(Text(root, "name"), Text(root, "description"), labels.Count == 0 ? null : string.Join(", ", labels),
-                root.TryGetProperty("valid_until", out var until) ? EcsFields.ParseDate(until) : null);
+                root.TryGetProperty("valid_until", out var until) ? EcsFields.ParseDate(until) : null, Text(root, "pattern"));
         }
         catch (JsonException)
         {
